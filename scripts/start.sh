@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install, build, migrate and start Gyoryu on http://localhost:3000 with ./data/gyoryu.db.
+# Override with DATABASE_URL, PORT, HOST, ORIGIN (see README).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	npm ci --no-audit --no-fund
+fi
+npm run build
+export PORT="${PORT:-3000}"
+export HOST="${HOST:-0.0.0.0}"
+export ORIGIN="${ORIGIN:-http://localhost:${PORT}}"
+export DATABASE_URL="${DATABASE_URL:-./data/gyoryu.db}"
+# adapter-node's default body limit (512 KB) is too small for attachments and pasted articles.
+export BODY_SIZE_LIMIT="${BODY_SIZE_LIMIT:-25M}"
+exec node build

@@ -1,0 +1,22 @@
+import type { DB } from '$lib/server/db';
+import type { Session, SessionUser } from '$lib/server/auth/session';
+import type { AppConfig } from '$lib/server/config';
+
+declare global {
+	namespace App {
+		interface Locals {
+			db: DB;
+			config: AppConfig;
+			user: SessionUser | null;
+			session: Session | null;
+			/** Set when the request was authenticated by an API token rather than the cookie. */
+			tokenScope: 'read' | 'write' | null;
+		}
+		interface Error {
+			message: string;
+			code?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,78 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { env } from '$env/dynamic/private';
+import { building } from '$app/environment';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { loadConfig, type AppConfig } from '$lib/server/config';
+import { startApp } from '$lib/server/app-init';
+import type { DB } from '$lib/server/db';
+import {
+	SESSION_COOKIE,
+	sessionCookieOptions,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { validateApiToken } from '$lib/server/auth/api-tokens';
+
+let config: AppConfig;
+let db: DB;
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	config = loadConfig(env);
+	db = await startApp(config);
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.db = db;
+	event.locals.config = config;
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.tokenScope = null;
+
+	const bearer = event.request.headers.get('authorization');
+	if (bearer?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
+		const found = validateApiToken(db, bearer.slice(7).trim());
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.tokenScope = found.scope;
+		}
+		return resolve(event);
+	}
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const { session, user } = validateSessionToken(db, token);
+		if (session) {
+			event.cookies.set(
+				SESSION_COOKIE,
+				token,
+				sessionCookieOptions(config.secureCookies, session.expiresAt)
+			);
+			event.locals.session = session;
+			event.locals.user = user;
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	if (config?.secureCookies)
+		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, authenticate, i18n);
