@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// BUILD_OUT / KIT_OUT_DIR let parallel builds (e.g. several work trees' checks) stay apart.
+		adapter: adapter({ out: process.env.BUILD_OUT ?? 'build' }),
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -64,7 +64,7 @@ export function useApp(options: { demo?: boolean } = {}): App {
 		const port = await freePort();
 		app.url = `http://127.0.0.1:${port}`;
 		const log: string[] = [];
-		proc = spawn(process.execPath, ['build'], {
+		proc = spawn(process.execPath, [process.env.BUILD_OUT ?? 'build'], {
 			cwd: root,
 			env: {
 				...process.env,

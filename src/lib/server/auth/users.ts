@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Conn, DB } from '../db';
+import type { DB } from '../db';
 import { users } from '../db/schema';
 import { writeAudit, type Actor } from '../audit';
 import { hashPassword } from './password';
