@@ -1,11 +1,12 @@
 /** A fresh, migrated SQLite file per test file: real database, no mocks. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openMigratedDatabase, type DB } from '../../src/lib/server/db';
 import { loadDemoData } from '../../src/lib/server/demo/load-demo';
 
-export const MIGRATIONS = resolve(__dirname, '../../drizzle');
+export const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export function freshDb(): DB {
 	const dir = mkdtempSync(join(tmpdir(), 'gyoryu-test-'));

@@ -4,7 +4,7 @@ import type { DB } from '../../src/lib/server/db';
 import { loadDemoData } from '../../src/lib/server/demo/load-demo';
 import { findOrganizationByName } from '../../src/lib/server/queries/organizations';
 import { demoDb } from '../helpers/db';
-import seed from '../fixtures/seed-records.json';
+import seed from '../fixtures/seed-records.json' with { type: 'json' };
 
 let db: DB;
 beforeAll(() => {

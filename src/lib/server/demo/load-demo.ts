@@ -20,8 +20,8 @@ import { insertAgreement } from '../queries/agreements-write';
 import { insertTie } from '../queries/ties-write';
 import { insertSource, linkSource } from '../queries/sources-write';
 import { setHome, type Home } from '../queries/settings';
-import seed from './seed-records.json';
-import articleTexts from './articles.json';
+import seed from './seed-records.json' with { type: 'json' };
+import articleTexts from './articles.json' with { type: 'json' };
 
 interface SeedOrg {
 	key: string;
