@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	npm ci --no-audit --no-fund
+	# Not `npm ci`: the registry here lacks optional platform packages that the lock file names.
+	npm install --no-audit --no-fund
 fi
 npm run build
 export PORT="${PORT:-3000}"
