@@ -36,8 +36,10 @@ export default ts.config(
 	},
 	{
 		ignores: [
-			'build/',
-			'.svelte-kit/',
+			'build*/',
+			'.svelte-kit*/',
+			'.*-scratch/',
+			'bench/data/',
 			'src/lib/paraglide/',
 			'drizzle/',
 			'node_modules/',

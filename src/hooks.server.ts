@@ -12,6 +12,8 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { validateApiToken } from '$lib/server/auth/api-tokens';
+import { pendingSecondFactor } from '$lib/server/auth/two-factor';
+import { startOperations } from '$lib/server/operations';
 
 let config: AppConfig;
 let db: DB;
@@ -20,6 +22,8 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	config = loadConfig(env);
 	db = await startApp(config);
+	// Daily backups in a worker thread; on SIGTERM, the database is closed after the last request.
+	startOperations(config, db);
 };
 
 const authenticate: Handle = async ({ event, resolve }) => {
@@ -28,6 +32,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.tokenScope = null;
+	event.locals.twoFactorPending = null;
 
 	const bearer = event.request.headers.get('authorization');
 	if (bearer?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
@@ -49,7 +54,13 @@ const authenticate: Handle = async ({ event, resolve }) => {
 				sessionCookieOptions(config.secureCookies, session.expiresAt)
 			);
 			event.locals.session = session;
-			event.locals.user = user;
+			// Until the second factor is given, the session signs in no one (requireRole refuses it).
+			event.locals.twoFactorPending = pendingSecondFactor(
+				user,
+				session,
+				config.requireTwoFactorForAdmins
+			);
+			event.locals.user = event.locals.twoFactorPending ? null : user;
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}

@@ -93,9 +93,12 @@ export function formatPartialDate(
 	return end && end !== start ? `${start} – ${end}` : start;
 }
 
+// Built once: constructing an Intl formatter costs more than formatting with it.
+const seoulDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' });
+
 /** Today's calendar date in Asia/Seoul, where the province keeps its calendar. */
 export function seoulToday(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
+	return seoulDay.format(now);
 }
 
 export function formatTimestamp(locale: string, iso: string | null): string {

@@ -10,6 +10,29 @@ export interface AppConfig {
 	demo: boolean;
 	adminEmail?: string;
 	adminPassword?: string;
+	/** Daily backups: where (BACKUP_DIR), how many kept (BACKUP_KEEP), how often and first when. */
+	backupDir: string;
+	backupKeep: number;
+	backupIntervalHours: number;
+	backupStartDelaySeconds: number;
+	/** REQUIRE_2FA_FOR_ADMINS=1: an admin without two-factor sign-in is sent to enrol first. */
+	requireTwoFactorForAdmins: boolean;
+	/** GYORYU_DASHBOARD_CACHE=0 turns the dashboard's response cache off (the benchmark's cold run). */
+	dashboardCache: boolean;
+}
+
+/** A whole number from the environment, or the fallback; a malformed value is an error. */
+function intSetting(
+	env: Record<string, string | undefined>,
+	name: string,
+	fallback: number
+): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 0)
+		throw new Error(`${name} must be a whole number of 0 or more (got "${raw}")`);
+	return n;
 }
 
 export function loadConfig(
@@ -33,6 +56,12 @@ export function loadConfig(
 		secureCookies: parsed.protocol === 'https:',
 		demo: env.GYORYU_DEMO !== '0',
 		adminEmail: env.ADMIN_EMAIL || undefined,
-		adminPassword: env.ADMIN_PASSWORD || undefined
+		adminPassword: env.ADMIN_PASSWORD || undefined,
+		backupDir: resolve(cwd, env.BACKUP_DIR || join(dirname(dbPath), 'backups')),
+		backupKeep: Math.max(1, intSetting(env, 'BACKUP_KEEP', 14)),
+		backupIntervalHours: intSetting(env, 'BACKUP_INTERVAL_HOURS', 24),
+		backupStartDelaySeconds: intSetting(env, 'BACKUP_START_DELAY_SECONDS', 600),
+		requireTwoFactorForAdmins: env.REQUIRE_2FA_FOR_ADMINS === '1',
+		dashboardCache: env.GYORYU_DASHBOARD_CACHE !== '0'
 	};
 }

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { apiTokens, users } from '../db/schema';
 import { generateSessionToken, hashToken, type SessionUser } from './session';
+import { writeAudit } from '../audit';
 
 export interface ApiTokenRow {
 	id: number;
@@ -22,11 +23,21 @@ export function createApiToken(
 	expiresAt: string | null
 ): { token: string; row: ApiTokenRow } {
 	const token = `gyr_${generateSessionToken()}`;
-	const row = db
-		.insert(apiTokens)
-		.values({ userId, name, scope, expiresAt, tokenHash: hashToken(token) })
-		.returning()
-		.get();
+	const row = db.transaction((tx) => {
+		const r = tx
+			.insert(apiTokens)
+			.values({ userId, name, scope, expiresAt, tokenHash: hashToken(token) })
+			.returning()
+			.get();
+		// The log names the token, never its hash.
+		const { tokenHash: _h, userId: _u, ...shown } = r;
+		writeAudit(
+			tx,
+			{ id: userId },
+			{ action: 'create', entityType: 'api_token', entityId: r.id, after: shown }
+		);
+		return r;
+	});
 	return { token, row };
 }
 
@@ -48,12 +59,16 @@ export function listApiTokens(db: DB, userId: number): ApiTokenRow[] {
 }
 
 export function revokeApiToken(db: DB, userId: number, id: number): boolean {
-	const r = db
-		.update(apiTokens)
-		.set({ revokedAt: new Date().toISOString() })
-		.where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-		.run();
-	return r.changes > 0;
+	return db.transaction((tx) => {
+		const r = tx
+			.update(apiTokens)
+			.set({ revokedAt: new Date().toISOString() })
+			.where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+			.run();
+		if (r.changes > 0)
+			writeAudit(tx, { id: userId }, { action: 'revoke', entityType: 'api_token', entityId: id });
+		return r.changes > 0;
+	});
 }
 
 export function validateApiToken(

@@ -9,7 +9,12 @@ export function hasRole(user: SessionUser | null, role: Role): boolean {
 }
 
 interface GuardEvent {
-	locals: { user: SessionUser | null; tokenScope?: 'read' | 'write' | null };
+	locals: {
+		user: SessionUser | null;
+		tokenScope?: 'read' | 'write' | null;
+		/** Set (and `user` left null) while a signed-in session still owes its second factor. */
+		twoFactorPending?: { step: 'verify' | 'enrol' } | null;
+	};
 	url: URL;
 	request?: Request;
 }
@@ -24,7 +29,10 @@ export function requireRole(event: GuardEvent, role: Role = 'viewer'): SessionUs
 	const user = event.locals.user;
 	if (!user) {
 		if (isApi(event.url) || event.request?.method !== 'GET') error(401, 'Sign-in required');
-		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		const next = encodeURIComponent(event.url.pathname + event.url.search);
+		const pending = event.locals.twoFactorPending?.step;
+		if (pending) redirect(303, `/login/2fa${pending === 'enrol' ? '/setup' : ''}?next=${next}`);
+		redirect(303, `/login?next=${next}`);
 	}
 	if (!hasRole(user, role)) error(403, 'Forbidden');
 	// A read-only API token may only read, whatever its user's role.

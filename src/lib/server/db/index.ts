@@ -34,7 +34,13 @@ export function openDatabase(url: string): DB {
 
 /** Refuses a damaged file before the app writes anything into it. */
 export function assertHealthy(db: DB): void {
-	const rows = db.$client.pragma('quick_check') as { quick_check: string }[];
+	let rows: { quick_check: string }[];
+	try {
+		rows = db.$client.pragma('quick_check') as { quick_check: string }[];
+	} catch (e) {
+		// A badly damaged file makes the check itself fail ("database disk image is malformed").
+		rows = [{ quick_check: e instanceof Error ? e.message : String(e) }];
+	}
 	if (rows.length !== 1 || rows[0].quick_check !== 'ok') {
 		throw new Error(
 			`The database file failed its integrity check (${rows

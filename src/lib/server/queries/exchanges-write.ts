@@ -1,6 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Conn } from '../db';
-import { exchangeFields, exchangeOrganizations, exchanges } from '../db/schema';
+import {
+	exchangeFields,
+	exchangeOrganizations,
+	exchangePeople,
+	exchanges,
+	sourceLinks
+} from '../db/schema';
 import { writeAudit, type Actor } from '../audit';
 import type { PartialDate } from '$lib/dates';
 import type { ExchangeStatus, ExchangeType, Field, Mode, OrgRole, Visibility } from '$lib/vocab';
@@ -28,11 +34,15 @@ export interface ExchangeInput {
 	visibility?: Visibility;
 	organizations?: { organizationId: number; role: OrgRole }[];
 	fields?: Field[];
+	/** Counterpart officials and delegation members; left as they are when undefined. */
+	people?: { personId: number; role: 'counterpart' | 'delegation' | 'contact' }[];
+	/** Sources the record was made from; left as they are when undefined. */
+	sourceIds?: number[];
 }
 
 export type Exchange = typeof exchanges.$inferSelect;
 
-function columns(input: ExchangeInput) {
+export function exchangeColumns(input: ExchangeInput) {
 	return {
 		type: input.type,
 		status: input.status ?? 'held',
@@ -72,6 +82,18 @@ export function replaceExchangeLinks(db: Conn, id: number, input: ExchangeInput)
 	db.delete(exchangeFields).where(eq(exchangeFields.exchangeId, id)).run();
 	for (const field of new Set(input.fields ?? []))
 		db.insert(exchangeFields).values({ exchangeId: id, field }).run();
+	if (input.people) {
+		db.delete(exchangePeople).where(eq(exchangePeople.exchangeId, id)).run();
+		const people = new Map(input.people.map((p) => [p.personId, p.role]));
+		for (const [personId, role] of people)
+			db.insert(exchangePeople).values({ exchangeId: id, personId, role }).run();
+	}
+	if (input.sourceIds) {
+		const mine = and(eq(sourceLinks.entityType, 'exchange'), eq(sourceLinks.entityId, id));
+		db.delete(sourceLinks).where(mine).run();
+		for (const sourceId of new Set(input.sourceIds))
+			db.insert(sourceLinks).values({ sourceId, entityType: 'exchange', entityId: id }).run();
+	}
 }
 
 export function indexExchange(
@@ -100,7 +122,11 @@ export function insertExchange(
 ): Exchange {
 	const row = db
 		.insert(exchanges)
-		.values({ ...columns(input), createdBy: actor?.id ?? null, updatedBy: actor?.id ?? null })
+		.values({
+			...exchangeColumns(input),
+			createdBy: actor?.id ?? null,
+			updatedBy: actor?.id ?? null
+		})
 		.returning()
 		.get();
 	replaceExchangeLinks(db, row.id, input);
@@ -109,7 +135,13 @@ export function insertExchange(
 		action: 'create',
 		entityType: 'exchange',
 		entityId: row.id,
-		after: { ...row, organizations: input.organizations ?? [], fields: input.fields ?? [] },
+		after: {
+			...row,
+			organizations: input.organizations ?? [],
+			fields: input.fields ?? [],
+			people: input.people ?? [],
+			sourceIds: input.sourceIds ?? []
+		},
 		batchId: opts.batchId
 	});
 	return row;

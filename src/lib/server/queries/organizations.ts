@@ -4,6 +4,7 @@ import { organizationAliases, organizations, ties } from '../db/schema';
 import { writeAudit, type Actor } from '../audit';
 import { normalizeName } from '$lib/normalize';
 import { indexRecord } from './search';
+import { conflict, notFound, type WriteResult } from './write-result';
 
 export type Scope = 'foreign' | 'domestic' | 'international';
 export interface OrganizationInput {
@@ -168,4 +169,127 @@ export function listPartnerSummaries(db: Conn, limit = 500): PartnerSummary[] {
 		level: o.level,
 		tieKinds: [...new Set(tieRows.filter((t) => t.organizationId === o.id).map((t) => t.kind))]
 	}));
+}
+
+/** The stored partner in the shape its form and schema take (aliases without its own names). */
+export function organizationFormValues(db: Conn, org: Organization) {
+	const own = new Set(
+		[org.nameKo, org.nameEn, org.nameNative].filter((n): n is string => !!n).map(normalizeName)
+	);
+	return {
+		nameKo: org.nameKo,
+		nameEn: org.nameEn,
+		nameNative: org.nameNative,
+		country: org.country,
+		scope: org.scope,
+		level: org.level,
+		counterpartOffice: org.counterpartOffice,
+		notes: org.notes,
+		aliases: listAliases(db, org.id).filter((a) => !own.has(normalizeName(a))),
+		version: org.version
+	};
+}
+
+/**
+ * Saves a partner if nobody else saved it since `version` was read. A renamed partner keeps
+ * its old names as aliases, so searches for them still find it.
+ */
+export function updateOrganization(
+	db: DB,
+	id: number,
+	input: OrganizationInput,
+	version: number,
+	actor: Actor
+): WriteResult<Organization> {
+	return db.transaction((tx) => {
+		const before = getOrganization(tx, id);
+		if (!before || before.deletedAt) return notFound;
+		if (before.version !== version) return conflict(before.version);
+		const beforeAliases = listAliases(tx, id);
+		const row = tx
+			.update(organizations)
+			.set({
+				nameKo: input.nameKo.trim(),
+				nameEn: input.nameEn ?? null,
+				nameNative: input.nameNative ?? null,
+				country: input.country ?? null,
+				scope: input.scope,
+				level: input.level ?? 'other',
+				counterpartOffice: input.counterpartOffice ?? null,
+				notes: input.notes ?? null,
+				updatedAt: new Date().toISOString(),
+				updatedBy: actor.id,
+				version: sql`${organizations.version} + 1`
+			})
+			.where(and(eq(organizations.id, id), eq(organizations.version, version)))
+			.returning()
+			.get();
+		const oldNames = [before.nameKo, before.nameEn, before.nameNative].filter(
+			(n): n is string => !!n && !allNames(input).includes(n)
+		);
+		const names = allNames({ ...input, aliases: [...(input.aliases ?? []), ...oldNames] });
+		replaceAliases(tx, id, names);
+		indexOrganization(tx, id, { ...input, aliases: names });
+		writeAudit(tx, actor, {
+			action: 'update',
+			entityType: 'organization',
+			entityId: id,
+			before: { ...before, aliases: beforeAliases },
+			after: { ...row, aliases: listAliases(tx, id) }
+		});
+		return { ok: true, row };
+	});
+}
+
+export interface PartnerSuggestion {
+	id: number;
+	nameKo: string;
+	nameEn: string | null;
+	nameNative: string | null;
+	country: string | null;
+	/** The alias that matched, when it is not one of the partner's own names. */
+	matched: string | null;
+}
+
+/** Typeahead over every name and alias: prefix matches first, then substrings. Any length works. */
+export function suggestPartners(db: Conn, q: string, limit = 10): PartnerSuggestion[] {
+	const norm = normalizeName(q);
+	if (!norm) return [];
+	const rows = db
+		.select({
+			id: organizations.id,
+			nameKo: organizations.nameKo,
+			nameEn: organizations.nameEn,
+			nameNative: organizations.nameNative,
+			country: organizations.country,
+			alias: sql<string>`min(${organizationAliases.alias})`,
+			prefix: sql<number>`max(${organizationAliases.normalized} LIKE ${norm + '%'})`.as('prefix')
+		})
+		.from(organizationAliases)
+		.innerJoin(organizations, eq(organizations.id, organizationAliases.organizationId))
+		.where(
+			and(
+				isNull(organizations.deletedAt),
+				sql`${organizationAliases.normalized} LIKE ${'%' + norm + '%'}`
+			)
+		)
+		.groupBy(organizations.id)
+		.orderBy(sql`prefix DESC`, asc(organizations.nameKo))
+		.limit(limit)
+		.all();
+	return rows.map(({ alias, prefix: _p, ...r }) => ({
+		...r,
+		matched: [r.nameKo, r.nameEn, r.nameNative].includes(alias) ? null : alias
+	}));
+}
+
+/** The countries live partners are in, for the list's filter. */
+export function partnerCountries(db: Conn): string[] {
+	return db
+		.selectDistinct({ country: organizations.country })
+		.from(organizations)
+		.where(and(isNull(organizations.deletedAt), sql`${organizations.country} IS NOT NULL`))
+		.orderBy(asc(organizations.country))
+		.all()
+		.map((r) => r.country!);
 }

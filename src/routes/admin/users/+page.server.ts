@@ -9,10 +9,11 @@ import {
 	updateUser
 } from '$lib/server/auth/users';
 import { fieldErrors, newUserSchema, passwordSchema, updateUserSchema } from '$lib/schemas/user';
+import { disableTotp, usersWithTotp } from '$lib/server/auth/two-factor';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
-	return { users: listUsers(event.locals.db) };
+	return { users: listUsers(event.locals.db), twoFactor: usersWithTotp(event.locals.db) };
 };
 
 export const actions: Actions = {
@@ -46,5 +47,14 @@ export const actions: Actions = {
 			return fail(400, { action: 'resetPassword', id, errors: { password: 'password_too_short' } });
 		await setPassword(event.locals.db, id, parsed.data, admin);
 		return { action: 'resetPassword', ok: true };
+	},
+	/** For a user who lost both their phone and their recovery codes: they sign in with the password again. */
+	resetTwoFactor: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const id = Number((await event.request.formData()).get('id'));
+		if (!Number.isInteger(id) || id <= 0)
+			return fail(400, { action: 'resetTwoFactor', errors: { _: 'not_found' } });
+		disableTotp(event.locals.db, id, admin);
+		return { action: 'resetTwoFactor', ok: true };
 	}
 };

@@ -1,0 +1,286 @@
+/**
+ * `npm run bench -- --exchanges 100000 [--duration 10] [--fresh] [--skip-build] [--generate-only]`
+ *
+ * Generates (or reuses) bench/data/bench-N.db, builds the app into build-db, starts it on the
+ * dataset and measures each route with autocannon at concurrency 1 and 32: cold (dashboard
+ * cache off) and warm (cache on), plus two floors (the dashboard's SQL in-process, /healthz),
+ * server RSS and the first-view bundle size. Prints the table and writes bench/results.md.
+ */
+import { execSync } from 'node:child_process';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase, openMigratedDatabase } from '../src/lib/server/db';
+import { createUser } from '../src/lib/server/auth/users';
+import { createApiToken } from '../src/lib/server/auth/api-tokens';
+import { dashboardStats } from '../src/lib/server/queries/dashboard';
+import { parseDashboardParams } from '../src/lib/dashboard';
+import { generate, SEARCH_PARTNER_NAME, SEARCH_TITLE_WORD } from './generate';
+import { load, timeSync, watchRss } from './measure';
+import { ROOT, signIn, startServer, type BenchServer } from './server';
+import { measureBundle, type BundleSize } from './bundle';
+import { report, type Row } from './report';
+
+const arg = (name: string, fallback?: string) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? process.argv[i + 1] : fallback;
+};
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const N = Number(arg('exchanges', '100000'));
+const DURATION = Number(arg('duration', '10'));
+const EDITOR = { email: 'bench-editor@example.org', password: 'bench-password-123' };
+const log = (s: string) => console.log(`[bench] ${s}`);
+
+const dbPath = join(ROOT, 'bench', 'data', `bench-${N}.db`);
+const fileMb = (p: string) => (existsSync(p) ? statSync(p).size / 1e6 : 0);
+
+async function prepare(): Promise<void> {
+	if (existsSync(dbPath) && !flag('fresh')) return log(`reusing ${dbPath}`);
+	mkdirSync(join(ROOT, 'bench', 'data'), { recursive: true });
+	for (const ext of ['', '-wal', '-shm']) rmSync(dbPath + ext, { force: true });
+	const db = openMigratedDatabase(dbPath, join(ROOT, 'drizzle'));
+	db.$client.pragma('synchronous = NORMAL');
+	const user = await createUser(
+		db,
+		{ ...EDITOR, displayName: '벤치 편집자', role: 'editor' },
+		null
+	);
+	const t = performance.now();
+	generate(db, N, { id: user.id }, log);
+	log(`generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+	db.$client.pragma('wal_checkpoint(TRUNCATE)');
+	db.$client.close();
+}
+
+function newToken(): string {
+	const db = openDatabase(dbPath);
+	const user = db.get<{ id: number }>(sql`SELECT id FROM users WHERE email = ${EDITOR.email}`)!;
+	const { token } = createApiToken(db, user.id, 'bench', 'write', null);
+	db.$client.close();
+	return token;
+}
+
+const queries = {
+	all: '?period=all',
+	cn: '?country=CN&from=2015-01-01&to=2020-12-31'
+};
+
+/** The dashboard's aggregate SQL run in-process on better-sqlite3: no HTTP, no rendering. */
+function sqlFloor(): Row[] {
+	const db = openDatabase(dbPath);
+	const rows = Object.entries(queries).map(([key, q]) => {
+		const params = parseDashboardParams(new URLSearchParams(q));
+		const m = timeSync(
+			() => dashboardStats(db, params, { includeConfidential: true }, { cache: false }),
+			30
+		);
+		return {
+			route: `floor: dashboard SQL in-process (${key === 'all' ? 'period=all' : 'CN 2015–2020'})`,
+			c1: m
+		};
+	});
+	db.$client.close();
+	return rows;
+}
+
+async function deepPage(s: BenchServer, cookie: string): Promise<string> {
+	let after = '';
+	for (let rows = 0; rows < 10_000; rows += 200) {
+		const r = await fetch(`${s.url}/api/v1/exchanges?limit=200${after ? `&after=${after}` : ''}`, {
+			headers: { cookie }
+		});
+		const body = (await r.json()) as { next: string | null };
+		if (!body.next) break;
+		after = body.next;
+	}
+	const r = await fetch(`${s.url}/exchanges?after=${after}`, {
+		headers: { cookie },
+		redirect: 'manual'
+	});
+	return r.status >= 300 && r.status < 400
+		? r.headers.get('location')!
+		: `/exchanges?after=${after}`;
+}
+
+async function routes(s: BenchServer, cookie: string) {
+	const db = openDatabase(dbPath);
+	const partner = db.get<{ id: number }>(
+		sql`SELECT id FROM organizations WHERE name_ko = '산둥성'`
+	)!.id;
+	const someOrg = db.get<{ id: number }>(
+		sql`SELECT id FROM organizations WHERE country = 'JP' LIMIT 1`
+	)!.id;
+	db.$client.close();
+	const hasSearchPage =
+		(await fetch(`${s.url}/search?q=x`, { headers: { cookie }, redirect: 'manual' })).status !==
+		404;
+	const search = (q: string) =>
+		hasSearchPage
+			? `/search?q=${encodeURIComponent(q)}`
+			: `/api/v1/search?q=${encodeURIComponent(q)}`;
+	return {
+		hasSearchPage,
+		list: [
+			{ route: '/dashboard?period=all', path: `/dashboard${queries.all}` },
+			{
+				route: '/dashboard?country=CN&from=2015-01-01&to=2020-12-31',
+				path: `/dashboard${queries.cn}`
+			},
+			{ route: '/api/v1/stats?period=all', path: `/api/v1/stats${queries.all}` },
+			{ route: '/exchanges (first page)', path: '/exchanges' },
+			{ route: '/exchanges (10,000 rows deep, keyset)', path: await deepPage(s, cookie) },
+			{
+				route: `search "${SEARCH_TITLE_WORD}" (3-syllable title word)`,
+				path: search(SEARCH_TITLE_WORD)
+			},
+			{
+				route: `search "${SEARCH_PARTNER_NAME}" (2-syllable partner name)`,
+				path: search(SEARCH_PARTNER_NAME)
+			},
+			{ route: '/partners/[id] (largest partner)', path: `/partners/${partner}` }
+		],
+		create: {
+			route: 'POST /api/v1/exchanges (create, API token)',
+			body: JSON.stringify({
+				type: 'meeting',
+				titleKo: '벤치마크 회의',
+				date: '2026-11-20',
+				mode: 'in_person',
+				partners: [{ organizationId: someOrg }],
+				fields: ['tourism'],
+				summaryKo: '벤치마크로 만든 교류입니다.'
+			})
+		}
+	};
+}
+
+async function measure(
+	url: string,
+	opts: { headers?: Record<string, string>; method?: string; body?: string }
+) {
+	const c1 = await load(url, { connections: 1, duration: DURATION, ...opts });
+	const c32 = await load(url, { connections: 32, duration: DURATION, ...opts });
+	return { c1, c32 };
+}
+
+async function cold(token: string): Promise<{ rows: Row[]; rss: number; searchPage: boolean }> {
+	const s = await startServer(dbPath, 4310, { GYORYU_DASHBOARD_CACHE: '0' });
+	const rss = watchRss(s.proc.pid!);
+	try {
+		const cookie = await signIn(s.url, EDITOR.email, EDITOR.password);
+		const r = await routes(s, cookie);
+		const rows: Row[] = [];
+		for (const x of r.list) {
+			log(`cold ${x.route}`);
+			rows.push({
+				route: `${x.route} — cold`,
+				...(await measure(s.url + x.path, { headers: { cookie } }))
+			});
+		}
+		log(r.create.route);
+		rows.push({
+			route: r.create.route,
+			...(await measure(`${s.url}/api/v1/exchanges`, {
+				method: 'POST',
+				body: r.create.body,
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+			}))
+		});
+		rows.push({ route: 'floor: /healthz', ...(await measure(`${s.url}/healthz`, {})) });
+		return { rows, rss: rss.stop(), searchPage: r.hasSearchPage };
+	} finally {
+		await s.stop();
+	}
+}
+
+async function warm(): Promise<{ rows: Row[]; rss: number; bundle: BundleSize }> {
+	const s = await startServer(dbPath, 4311);
+	const rss = watchRss(s.proc.pid!);
+	try {
+		const cookie = await signIn(s.url, EDITOR.email, EDITOR.password);
+		const rows: Row[] = [];
+		for (const [route, path] of [
+			['/dashboard?period=all — warm', `/dashboard${queries.all}`],
+			['/dashboard?country=CN&from=2015-01-01&to=2020-12-31 — warm', `/dashboard${queries.cn}`],
+			['/api/v1/stats?period=all — warm', `/api/v1/stats${queries.all}`]
+		]) {
+			log(route);
+			rows.push({ route, ...(await measure(s.url + path, { headers: { cookie } })) });
+		}
+		const bundle = await measureBundle(s.url, cookie, `/dashboard${queries.all}`);
+		return { rows, rss: rss.stop(), bundle };
+	} finally {
+		await s.stop();
+	}
+}
+
+/**
+ * bench/results.md: the latest run of every size, smallest first, between markers, so what other
+ * tools append to the file (the soak test) stays.
+ */
+function combinedResults(): string {
+	const dir = join(ROOT, 'bench');
+	const parts = readdirSync(dir)
+		.map((f) => /^results-(\d+)\.md$/.exec(f))
+		.filter((m): m is RegExpExecArray => !!m)
+		.sort((a, b) => Number(a[1]) - Number(b[1]))
+		.map((m) => readFileSync(join(dir, m[0]), 'utf8'));
+	const section = [
+		'<!-- bench:start -->',
+		'# Benchmark (`npm run bench`)',
+		'',
+		...parts,
+		'<!-- bench:end -->'
+	].join('\n');
+	const file = join(dir, 'results.md');
+	const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+	const [start, end] = [old.indexOf('<!-- bench:start -->'), old.indexOf('<!-- bench:end -->')];
+	if (start >= 0 && end > start)
+		return old.slice(0, start) + section + old.slice(end + '<!-- bench:end -->'.length);
+	return `${section}\n\n${old}`.trimEnd() + '\n';
+}
+
+async function main() {
+	await prepare();
+	const sizeMb = fileMb(dbPath) + fileMb(`${dbPath}-wal`);
+	log(`database ${sizeMb.toFixed(0)} MB`);
+	if (flag('generate-only')) return;
+	if (!flag('skip-build')) {
+		log('building into build-db');
+		execSync('npx vite build', {
+			cwd: ROOT,
+			stdio: 'ignore',
+			env: { ...process.env, KIT_OUT_DIR: '.svelte-kit-db', BUILD_OUT: 'build-db' }
+		});
+	}
+	const token = newToken();
+	const floor = sqlFloor();
+	const c = await cold(token);
+	const w = await warm();
+	const md = report({
+		n: N,
+		sizeMb,
+		duration: DURATION,
+		rows: [...floor, ...c.rows, ...w.rows],
+		rssCold: c.rss,
+		rssWarm: w.rss,
+		bundle: w.bundle,
+		searchPage: c.searchPage
+	});
+	console.log(md);
+	writeFileSync(join(ROOT, 'bench', `results-${N}.md`), md);
+	writeFileSync(join(ROOT, 'bench', 'results.md'), combinedResults());
+}
+
+main().catch((e: Error) => {
+	console.error(e);
+	process.exit(1);
+});

@@ -1,0 +1,69 @@
+/** Starts the built app (`node build-db`) on the benchmark database, in the dashboard's port range. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+
+export interface BenchServer {
+	url: string;
+	proc: ChildProcess;
+	stop(): Promise<void>;
+}
+
+export async function startServer(
+	dbPath: string,
+	port: number,
+	env: Record<string, string> = {}
+): Promise<BenchServer> {
+	const url = `http://127.0.0.1:${port}`;
+	const log: string[] = [];
+	const proc = spawn(process.execPath, [process.env.BUILD_OUT ?? 'build-db'], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			DATABASE_URL: dbPath,
+			GYORYU_DEMO: '0',
+			BACKUP_INTERVAL_HOURS: '0',
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	proc.stdout?.on('data', (d) => log.push(String(d)));
+	proc.stderr?.on('data', (d) => log.push(String(d)));
+	for (let i = 0; ; i++) {
+		if (proc.exitCode !== null) throw new Error(`server exited: ${log.join('')}`);
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (i > 1200) throw new Error(`server did not start: ${log.join('')}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		url,
+		proc,
+		async stop() {
+			if (proc.exitCode !== null) return;
+			const exited = new Promise((r) => proc.once('exit', r));
+			proc.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
+
+/** Signs in over HTTP and returns the session cookie. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+	const r = await fetch(`${url}/login`, {
+		method: 'POST',
+		body: new URLSearchParams({ email, password, next: '/' }),
+		redirect: 'manual',
+		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' }
+	});
+	const m = /gyoryu_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '');
+	if (!m) throw new Error(`sign-in failed: ${r.status}`);
+	return `gyoryu_session=${m[1]}`;
+}

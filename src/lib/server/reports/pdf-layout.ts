@@ -1,0 +1,355 @@
+/**
+ * A small layout layer over pdfkit: A4 pages with a running header and "n / N" footer, headings,
+ * paragraphs, images and tables whose header row repeats on every page they run onto. Text is
+ * drawn in the embedded CJK font; characters it has no glyph for (emoji) become □ so a title
+ * full of them still lays out.
+ */
+import PDFDocument from 'pdfkit';
+import { fontBytes, reportFonts } from './fonts';
+import { usePlainLayout, type EmbeddedFont, type FontkitFont } from './pdf-fonts';
+
+export const PAGE = { width: 595.28, height: 841.89, left: 42, right: 42, top: 72, bottom: 54 };
+export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const BOTTOM = PAGE.height - PAGE.bottom;
+
+export interface Column {
+	header: string;
+	/** Share of the content width. */
+	width: number;
+	align?: 'left' | 'right' | 'center';
+}
+
+export interface Cell {
+	text: string;
+	/** Smaller grey text under the main text (a summary, a native name). */
+	note?: string;
+	bold?: boolean;
+	color?: string;
+}
+
+export type Row = (string | Cell)[];
+
+/** Joiners, variation selectors, skin tones and tag characters: never printed on their own. */
+const invisible = (cp: number) =>
+	cp === 0x200d ||
+	cp === 0xfe0e ||
+	cp === 0xfe0f ||
+	(cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+	(cp >= 0xe0020 && cp <= 0xe007f);
+const MAX_CELL_CHARS = 1200;
+
+export class PdfWriter {
+	readonly doc: PDFKit.PDFDocument;
+	private glyphCache = new Map<number, boolean>();
+
+	constructor(info: {
+		title: string;
+		author: string;
+		subject: string;
+		lang: string;
+		/** The running header: title, who and when, the filter. */
+		header: { left: string; right: string; sub: string };
+	}) {
+		const fonts = reportFonts();
+		// Pages are written out as they fill (no buffering: a 300-page briefing would otherwise
+		// sit in memory until the end); the page total reaches every footer through one shared
+		// form XObject written last.
+		this.doc = new PDFDocument({
+			size: 'A4',
+			autoFirstPage: false,
+			margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+			info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: 'Gyoryu' },
+			lang: info.lang,
+			displayTitle: true
+		});
+		this.doc.registerFont('body', fontBytes(fonts.regular.path), fonts.regular.face);
+		this.doc.registerFont('bold', fontBytes(fonts.bold.path), fonts.bold.face);
+		usePlainLayout(this.doc, 'bold');
+		this.glyphs = usePlainLayout(this.doc, 'body');
+		this.body = (this.doc as unknown as { _font: EmbeddedFont })._font;
+		this.header = info.header;
+		this.total = this.doc.ref({
+			Type: 'XObject',
+			Subtype: 'Form',
+			BBox: [0, -4, 80, 12],
+			Resources: { Font: { [this.body.id]: this.body.ref() } }
+		});
+		this.doc.on('pageAdded', () => this.decorate());
+		this.doc.addPage();
+	}
+
+	private readonly header: { left: string; right: string; sub: string };
+	private readonly body: EmbeddedFont;
+	private readonly total: PDFKit.PDFKitReference;
+	private pages = 0;
+
+	/** The body face, asked which characters it can draw. */
+	private readonly glyphs: FontkitFont;
+
+	get y(): number {
+		return this.doc.y;
+	}
+
+	/** Text the font can draw: missing glyphs become □, over-long cells are cut with "…". */
+	safe(text: string, max = Infinity): string {
+		let out = '';
+		let n = 0;
+		for (const ch of text) {
+			const cp = ch.codePointAt(0)!;
+			if (invisible(cp)) continue;
+			if (++n > max) return `${out}…`;
+			let ok = this.glyphCache.get(cp);
+			if (ok === undefined) {
+				ok = cp < 0x20 || this.glyphs.hasGlyphForCodePoint(cp);
+				this.glyphCache.set(cp, ok);
+			}
+			out += ok ? ch : '□';
+		}
+		return out;
+	}
+
+	/** The current font, size and colour, so a long table sets each only when it changes. */
+	private pen = { font: '', size: 0, color: '' };
+
+	style(font: 'body' | 'bold', size: number, color = '#000'): void {
+		if (this.pen.font !== font || this.pen.size !== size) this.doc.font(font).fontSize(size);
+		if (this.pen.color !== color) this.doc.fillColor(color);
+		this.pen = { font, size, color };
+	}
+
+	newPage(): void {
+		this.doc.addPage();
+		this.doc.x = PAGE.left;
+		this.doc.y = PAGE.top;
+	}
+
+	/** Starts a new page unless `height` more points fit on this one. */
+	ensure(height: number): void {
+		if (this.doc.y + height > BOTTOM) this.newPage();
+	}
+
+	heading(text: string, size = 14): void {
+		this.ensure(size * 4);
+		this.doc.moveDown(0.6);
+		this.style('bold', size, '#0b2e59');
+		this.doc.text(this.safe(text), PAGE.left, this.doc.y, { width: CONTENT_WIDTH });
+		this.doc.moveDown(0.3);
+	}
+
+	paragraph(text: string, opts: { size?: number; color?: string; bold?: boolean } = {}): void {
+		const size = opts.size ?? 9.5;
+		this.style(opts.bold ? 'bold' : 'body', size, opts.color);
+		const t = this.safe(text);
+		this.ensure(this.doc.heightOfString(t, { width: CONTENT_WIDTH }) + 2);
+		this.doc.text(t, PAGE.left, this.doc.y, { width: CONTENT_WIDTH });
+	}
+
+	image(png: Buffer, width: number, height: number): void {
+		// Never taller than a page: a tall picture shrinks to fit.
+		const h = Math.min((height / width) * CONTENT_WIDTH, BOTTOM - PAGE.top);
+		const w = (width / height) * h;
+		this.ensure(h + 8);
+		this.doc.image(png, PAGE.left, this.doc.y, { width: w, height: h });
+		this.doc.y += h + 8;
+	}
+
+	/** Images side by side, each a share of the content width, scaled to their aspect. */
+	imageRow(images: { png: Buffer; width: number; height: number }[], gap = 10): void {
+		const w = (CONTENT_WIDTH - gap * (images.length - 1)) / images.length;
+		const h = Math.min(Math.max(...images.map((i) => (i.height / i.width) * w)), BOTTOM - PAGE.top);
+		this.ensure(h + 8);
+		const top = this.doc.y;
+		images.forEach((img, i) => {
+			this.doc.image(img.png, PAGE.left + i * (w + gap), top, { fit: [w, h] });
+		});
+		this.doc.y = top + h + 8;
+	}
+
+	/** The open table, whose header repeats after a page break. */
+	private current: { cols: Column[]; size: number } | null = null;
+
+	/**
+	 * Where a cell's text goes: one line when it fits (drawn without pdfkit's line wrapper,
+	 * which is most of the cost of a long table), else wrapped to the width.
+	 */
+	private measure(text: string, width: number, font: 'body' | 'bold', size: number) {
+		if (this.pen.font !== font || this.pen.size !== size) {
+			this.doc.font(font).fontSize(size);
+			this.pen = { ...this.pen, font, size };
+		}
+		const w = text.includes('\n') ? Infinity : this.doc.widthOfString(text);
+		if (w <= width) return { single: true, width: w, height: this.doc.currentLineHeight(true) };
+		return { single: false, width, height: this.doc.heightOfString(text || ' ', { width }) };
+	}
+
+	private drawText(
+		text: string,
+		x: number,
+		y: number,
+		width: number,
+		m: { single: boolean; width: number },
+		align: Column['align']
+	): void {
+		if (!m.single) {
+			this.doc.text(text, x, y, { width, align: align ?? 'left' });
+			return;
+		}
+		const dx = align === 'right' ? width - m.width : align === 'center' ? (width - m.width) / 2 : 0;
+		this.doc.text(text, x + dx, y, { lineBreak: false });
+	}
+
+	private drawRow(cols: Column[], cells: Cell[], size: number, fill?: string): void {
+		const pad = 3;
+		const widths = cols.map((c) => c.width * CONTENT_WIDTH - pad * 2);
+		const laid = cells.map((c, i) => {
+			const main = this.measure(c.text, widths[i], c.bold ? 'bold' : 'body', size);
+			const note = c.note ? this.measure(c.note, widths[i], 'body', size - 1.5) : null;
+			return { main, note, height: main.height + (note ? note.height + 1 : 0) };
+		});
+		const h = Math.max(...laid.map((l) => l.height)) + pad * 2;
+		if (this.doc.y + h > BOTTOM) {
+			this.newPage();
+			if (this.current) this.drawHeader();
+		}
+		const top = this.doc.y;
+		if (fill) {
+			this.doc.rect(PAGE.left, top, CONTENT_WIDTH, h).fill(fill);
+			this.pen.color = fill;
+		}
+		let x = PAGE.left;
+		cells.forEach((cell, i) => {
+			const { main, note } = laid[i];
+			if (cell.text) {
+				this.style(cell.bold ? 'bold' : 'body', size, cell.color);
+				this.drawText(cell.text, x + pad, top + pad, widths[i], main, cols[i].align);
+			}
+			if (cell.note && note) {
+				this.style('body', size - 1.5, '#555');
+				this.drawText(cell.note, x + pad, top + pad + main.height + 1, widths[i], note, 'left');
+			}
+			x += widths[i] + pad * 2;
+		});
+		this.doc
+			.moveTo(PAGE.left, top + h)
+			.lineTo(PAGE.left + CONTENT_WIDTH, top + h)
+			.lineWidth(0.4)
+			.strokeColor('#c8ccd2')
+			.stroke();
+		this.doc.x = PAGE.left;
+		this.doc.y = top + h;
+	}
+
+	private drawHeader(): void {
+		const { cols, size } = this.current!;
+		const cells = cols.map((c) => ({ text: this.safe(c.header), bold: true }));
+		const open = this.current;
+		this.current = null;
+		this.drawRow(cols, cells, size, '#e8edf4');
+		this.current = open;
+	}
+
+	/** Opens a table: its header row repeats at the top of each page it continues on. */
+	beginTable(cols: Column[], size = 8.5): void {
+		this.ensure(60);
+		this.current = { cols, size };
+		this.drawHeader();
+	}
+
+	endTable(): void {
+		this.current = null;
+		this.doc.moveDown(0.5);
+	}
+
+	table(cols: Column[], rows: Row[], opts: { size?: number } = {}): void {
+		const size = opts.size ?? 8.5;
+		this.beginTable(cols, size);
+		for (const row of rows) this.tableRow(cols, row, size);
+		this.endTable();
+	}
+
+	tableRow(cols: Column[], row: Row, size = this.current?.size ?? 8.5): void {
+		const cells = row.map((c) => {
+			const cell = typeof c === 'string' ? { text: c } : c;
+			return {
+				...cell,
+				text: this.safe(cell.text, MAX_CELL_CHARS),
+				note: cell.note ? this.safe(cell.note, 160) : undefined
+			};
+		});
+		this.drawRow(cols, cells, size);
+	}
+
+	/** A full-width shaded row inside a table: a group heading ("2020년 11월", "산둥성"). */
+	groupRow(label: string, size = this.current?.size ?? 8.5): void {
+		// Keep a group heading with at least its first row.
+		if (this.doc.y + size * 6 > BOTTOM) {
+			this.newPage();
+			if (this.current) this.drawHeader();
+		}
+		const merged: Column[] = [{ header: '', width: 1 }];
+		this.drawRow(merged, [{ text: this.safe(label, 300), bold: true }], size, '#f4f6f9');
+	}
+
+	/** Draws the running header and the "n / " of the footer on a new page. */
+	private decorate(): void {
+		this.pages++;
+		const d = this.doc;
+		const pen = this.pen;
+		// Drawing in the margins must not trigger pdfkit's automatic page break.
+		const margins = d.page.margins;
+		d.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+		this.pen = { font: '', size: 0, color: '' };
+		this.style('bold', 8.5, '#0b2e59');
+		d.text(this.safe(this.header.left, 120), PAGE.left, 26, {
+			width: CONTENT_WIDTH * 0.6,
+			lineBreak: false
+		});
+		this.style('body', 7.5, '#555');
+		d.text(this.safe(this.header.right, 80), PAGE.left + CONTENT_WIDTH * 0.55, 27, {
+			width: CONTENT_WIDTH * 0.45,
+			align: 'right',
+			lineBreak: false
+		});
+		d.text(this.safe(this.header.sub, 160), PAGE.left, 40, {
+			width: CONTENT_WIDTH,
+			lineBreak: false,
+			ellipsis: true,
+			height: 10
+		});
+		d.moveTo(PAGE.left, 54)
+			.lineTo(PAGE.left + CONTENT_WIDTH, 54)
+			.lineWidth(0.5)
+			.strokeColor('#0b2e59')
+			.stroke();
+		this.style('body', 8, '#333');
+		const label = `${this.pages} / `;
+		const x = PAGE.width / 2 - d.widthOfString(label);
+		const y = PAGE.height - 34;
+		d.text(label, x, y, { lineBreak: false });
+		// The total, drawn from the shared XObject on the same baseline, right after "n / ".
+		const baseline = y + (this.body.ascender / 1000) * 8;
+		d.page.xobjects.Total = this.total;
+		d.addContent(`q 1 0 0 -1 ${PAGE.width / 2} ${baseline} cm /Total Do Q`);
+		d.page.margins = margins;
+		d.x = PAGE.left;
+		d.y = PAGE.top;
+		if (pen.font) this.style(pen.font as 'body' | 'bold', pen.size, pen.color);
+	}
+
+	/** Writes the page total into every footer and ends the document. */
+	finish(): void {
+		const [glyphs] = this.body.encode(String(this.pages));
+		this.total.end(`BT /${this.body.id} 8 Tf 0 0 Td <${glyphs.join('')}> Tj ET`);
+		this.doc.end();
+	}
+}
+
+/** Collects a finished pdfkit document into one buffer. */
+export function pdfBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		doc.on('data', (c: Buffer) => chunks.push(c));
+		doc.on('end', () => resolve(Buffer.concat(chunks)));
+		doc.on('error', reject);
+	});
+}

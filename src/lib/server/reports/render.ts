@@ -1,0 +1,106 @@
+/**
+ * One report job → one file on disk. The job is plain data (it crosses to a worker thread),
+ * the file is written where the caller says, and the same code runs in the worker, in tests
+ * and on the command line.
+ */
+import { stat, writeFile } from 'node:fs/promises';
+import type { Conn } from '../db';
+import type { ExchangeFilter } from '$lib/filters';
+import { briefingExchangeBatches } from '../queries/briefing';
+import { buildBriefing, briefingFilter } from './model';
+import { exchangeView } from './model-records';
+import { briefingPdf } from './pdf';
+import { briefingDocx } from './docx';
+import { briefingXlsx } from './xlsx';
+import { briefingCsv } from './csv';
+import { briefingPptx } from './pptx';
+import { buildDossier } from './dossier';
+import { dossierDocx, dossierPdf } from './dossier-files';
+import type {
+	BriefingFormat,
+	BriefingSection,
+	BriefingViewer,
+	ExchangeView,
+	GroupBy,
+	Lang
+} from './types';
+
+export interface BriefingJob {
+	kind: 'briefing';
+	format: BriefingFormat;
+	filter: ExchangeFilter;
+	viewer: BriefingViewer;
+	sections?: BriefingSection[];
+	lang?: Lang;
+	groupBy?: GroupBy;
+	/** ISO timestamp the file says it was made at. */
+	now: string;
+}
+
+export interface DossierJob {
+	kind: 'dossier';
+	format: 'pdf' | 'docx';
+	organizationId: number;
+	viewer: BriefingViewer;
+	lang?: Lang;
+	now: string;
+}
+
+export type ReportJob = BriefingJob | DossierJob;
+
+export interface RenderResult {
+	/** False when the dossier's partner does not exist or is not visible. */
+	found: boolean;
+	bytes: number;
+	/** Exchange rows written (XLSX, CSV), null for the document formats. */
+	rows: number | null;
+}
+
+/** All the briefing's exchanges, streamed in batches (for the spreadsheet formats). */
+function* exchangeRows(db: Conn, job: BriefingJob): Generator<ExchangeView[]> {
+	const f = briefingFilter(job.filter);
+	for (const batch of briefingExchangeBatches(db, f, job.viewer))
+		yield batch.map((x) => exchangeView(job.lang ?? 'ko', x));
+}
+
+async function renderBriefing(db: Conn, job: BriefingJob, out: string): Promise<number | null> {
+	const flat = job.format === 'xlsx' || job.format === 'csv';
+	const b = buildBriefing(db, job.filter, job.viewer, {
+		sections: job.sections,
+		lang: job.lang,
+		groupBy: job.groupBy,
+		now: new Date(job.now),
+		// The spreadsheets stream every row themselves.
+		rowLimit: flat ? 0 : undefined,
+		pivot: job.format === 'xlsx'
+	});
+	switch (job.format) {
+		case 'pdf':
+			await writeFile(out, await briefingPdf(b));
+			return null;
+		case 'docx':
+			await writeFile(out, await briefingDocx(b));
+			return null;
+		case 'pptx':
+			await writeFile(out, await briefingPptx(b));
+			return null;
+		case 'xlsx':
+			return briefingXlsx(b, exchangeRows(db, job), out);
+		case 'csv':
+			return briefingCsv(b, exchangeRows(db, job), out);
+	}
+}
+
+export async function renderReport(db: Conn, job: ReportJob, out: string): Promise<RenderResult> {
+	let rows: number | null = null;
+	if (job.kind === 'briefing') rows = await renderBriefing(db, job, out);
+	else {
+		const d = buildDossier(db, job.organizationId, job.viewer, {
+			lang: job.lang,
+			now: new Date(job.now)
+		});
+		if (!d) return { found: false, bytes: 0, rows: null };
+		await writeFile(out, job.format === 'pdf' ? await dossierPdf(d) : await dossierDocx(d));
+	}
+	return { found: true, bytes: (await stat(out)).size, rows };
+}
