@@ -40,7 +40,8 @@ export async function startServer(
 		} catch {
 			/* not listening yet */
 		}
-		if (i > 1200) throw new Error(`server did not start: ${log.join('')}`);
+		// Start-up runs an integrity check over the whole file: minutes at a million exchanges.
+		if (i > 6000) throw new Error(`server did not start: ${log.join('')}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	return {

@@ -176,7 +176,7 @@ describe('dashboard aggregates, 2021 (hand-counted)', () => {
 		for (const p of [
 			{},
 			year2021,
-			{ from: '2020-06-15', to: '2021-08-31' },
+			{ from: '2019-06-15', to: '2021-08-31' },
 			{ filter: { country: ['CN'] } }
 		]) {
 			const fast = stats(p as Partial<DashboardParams>, editor);

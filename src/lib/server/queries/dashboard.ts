@@ -1,7 +1,8 @@
 /**
  * Everything the dashboard and `GET /api/v1/stats` show, from one function. Counts come from the
- * rollups when the filter is a period alone or with one country (whole years from the rollups,
- * partial years from the records), otherwise straight from the records on covering indexes.
+ * rollups when the filter is a period alone or with one country, type, mode or field (whole years
+ * from the rollups, partial years from the records), otherwise straight from the records on
+ * covering indexes.
  */
 import { sql } from 'drizzle-orm';
 import type { Conn } from '../db';
@@ -102,7 +103,7 @@ function count(
 		ex.push(exchangeTallyFromRecords(c.db, { ...c.filter, ...p }, c.viewer));
 		ag.push(agreementTallyFromRecords(c.db, { ...c.filter, ...p }, c.viewer, c.today));
 	}
-	return { ex: mergeExchangeTallies(ex), ag: mergeAgreementTallies(ag), rollups: true };
+	return { ex: mergeExchangeTallies(ex), ag: mergeAgreementTallies(ag), rollups: !!split.years };
 }
 
 function latestHeldYear(c: Ctx, maxYear: number): number | null {
