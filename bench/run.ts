@@ -12,6 +12,7 @@ import {
 	mkdirSync,
 	readdirSync,
 	readFileSync,
+	renameSync,
 	rmSync,
 	statSync,
 	writeFileSync
@@ -23,6 +24,7 @@ import { createUser } from '../src/lib/server/auth/users';
 import { createApiToken } from '../src/lib/server/auth/api-tokens';
 import { dashboardStats } from '../src/lib/server/queries/dashboard';
 import { parseDashboardParams } from '../src/lib/dashboard';
+import { withRollupsDeferred } from './defer-rollups';
 import { generate, SEARCH_PARTNER_NAME, SEARCH_TITLE_WORD } from './generate';
 import { load, timeSync, watchRss } from './measure';
 import { ROOT, signIn, startServer, type BenchServer } from './server';
@@ -45,8 +47,11 @@ const fileMb = (p: string) => (existsSync(p) ? statSync(p).size / 1e6 : 0);
 async function prepare(): Promise<void> {
 	if (existsSync(dbPath) && !flag('fresh')) return log(`reusing ${dbPath}`);
 	mkdirSync(join(ROOT, 'bench', 'data'), { recursive: true });
-	for (const ext of ['', '-wal', '-shm']) rmSync(dbPath + ext, { force: true });
-	const db = openMigratedDatabase(dbPath, join(ROOT, 'drizzle'));
+	// Written under another name and renamed when complete: an interrupted run is never reused.
+	const partial = `${dbPath}.partial`;
+	for (const p of [dbPath, partial])
+		for (const ext of ['', '-wal', '-shm']) rmSync(p + ext, { force: true });
+	const db = openMigratedDatabase(partial, join(ROOT, 'drizzle'));
 	db.$client.pragma('synchronous = NORMAL');
 	const user = await createUser(
 		db,
@@ -54,10 +59,12 @@ async function prepare(): Promise<void> {
 		null
 	);
 	const t = performance.now();
-	generate(db, N, { id: user.id }, log);
+	withRollupsDeferred(db, () => generate(db, N, { id: user.id }, log), log);
 	log(`generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
 	db.$client.pragma('wal_checkpoint(TRUNCATE)');
 	db.$client.close();
+	for (const ext of ['-wal', '-shm']) rmSync(partial + ext, { force: true });
+	renameSync(partial, dbPath);
 }
 
 function newToken(): string {

@@ -14,6 +14,9 @@ import {
 import { validateApiToken } from '$lib/server/auth/api-tokens';
 import { pendingSecondFactor } from '$lib/server/auth/two-factor';
 import { startOperations } from '$lib/server/operations';
+import { cachedPage, pageCacheKey, storePage } from '$lib/server/page-cache';
+import { getLocale } from '$lib/paraglide/runtime';
+import { seoulToday } from '$lib/dates';
 
 let config: AppConfig;
 let db: DB;
@@ -86,4 +89,22 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, authenticate, i18n);
+/**
+ * The dashboard's HTML from the page cache (see page-cache.ts); off with the dashboard cache.
+ * A reply from the cache skips the session cookie's renewal: the next other page renews it.
+ */
+const dashboardPages: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	if (
+		event.request.method !== 'GET' ||
+		event.url.pathname !== '/dashboard' ||
+		!user ||
+		!config.dashboardCache ||
+		event.isDataRequest
+	)
+		return resolve(event);
+	const key = pageCacheKey(db, [JSON.stringify(user), getLocale(), seoulToday(), event.url.search]);
+	return cachedPage(db, key) ?? storePage(db, key, await resolve(event));
+};
+
+export const handle = sequence(securityHeaders, authenticate, i18n, dashboardPages);

@@ -101,13 +101,23 @@ export function seoulToday(now = new Date()): string {
 	return seoulDay.format(now);
 }
 
+/** One formatter per locale: building an Intl.DateTimeFormat costs far more than using one. */
+const timestampFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatTimestamp(locale: string, iso: string | null): string {
 	if (!iso) return '';
-	return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
-		timeZone: 'Asia/Seoul',
-		dateStyle: 'medium',
-		timeStyle: 'short'
-	}).format(new Date(iso));
+	const tag = locale === 'ko' ? 'ko-KR' : 'en-GB';
+	let format = timestampFormats.get(tag);
+	if (!format)
+		timestampFormats.set(
+			tag,
+			(format = new Intl.DateTimeFormat(tag, {
+				timeZone: 'Asia/Seoul',
+				dateStyle: 'medium',
+				timeStyle: 'short'
+			}))
+		);
+	return format.format(new Date(iso));
 }
 
 export { pad };

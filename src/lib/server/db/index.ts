@@ -1,3 +1,4 @@
+import { cacheStatements } from './statement-cache';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -29,6 +30,7 @@ export function openDatabase(url: string): DB {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	cacheStatements(sqlite);
 	return drizzle(sqlite, { schema }) as DB;
 }
 

@@ -207,7 +207,10 @@ export const exchanges = sqliteTable(
 	},
 	(t) => [
 		index('exchanges_date_idx').on(t.deletedAt, t.dateStart, t.id),
-		index('exchanges_type_idx').on(t.type, t.dateStart)
+		index('exchanges_type_idx').on(t.type, t.dateStart),
+		// Live, visible and dated: a large set of ids (a partner's thousands of exchanges) is
+		// filtered and ordered from this narrow index instead of the wide rows.
+		index('exchanges_live_idx').on(t.id, t.deletedAt, t.visibility, t.dateStart)
 	]
 );
 

@@ -6,10 +6,10 @@
 import { sql } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { daysInMonth, type Precision } from '$lib/dates';
-import { pad2, type DashboardFilter } from '$lib/dashboard';
+import { pad2 } from '$lib/dashboard';
 import type { Anniversary, LinkedCommitment } from '$lib/dashboard-stats';
 import type { Visibility } from './exchange-filter';
-import { tieOrgCondition } from './dashboard-lists';
+import type { LiveTie } from './dashboard-lists';
 
 /** The same calendar day `months` later, clamped to the month's end. */
 export function addMonths(day: string, months: number): string {
@@ -40,7 +40,7 @@ export function anniversaryOf(
  */
 export function anniversaries(
 	db: Conn,
-	f: DashboardFilter,
+	allTies: LiveTie[],
 	viewer: Visibility,
 	period: { from?: string; to?: string },
 	today: string,
@@ -48,27 +48,11 @@ export function anniversaries(
 ): { items: Anniversary[]; total: number } {
 	const wFrom = period.from ?? `${today.slice(0, 4)}-01-01`;
 	const wTo = addMonths(period.to ?? today, 12);
-	const org = tieOrgCondition(f);
 	const y0 = Number(wFrom.slice(0, 4));
 	const y1 = Number(wTo.slice(0, 4));
-	// Only ties whose founding year has a multiple of 5 years to some year of the window.
-	const residues = [
-		...new Set(Array.from({ length: Math.min(5, y1 - y0 + 1) }, (_, i) => (y0 + i) % 5))
-	];
-	const ties = db.all<{
-		id: number;
-		organization_id: number;
-		kind: string;
-		date_precision: Precision;
-		date_start: string;
-	}>(
-		sql`SELECT t.id, t.organization_id, t.kind, t.date_precision, t.date_start
-		FROM ties t JOIN organizations o ON o.id = t.organization_id
-		WHERE t.deleted_at IS NULL AND o.deleted_at IS NULL AND t.status <> 'ended'
-			AND t.date_start IS NOT NULL AND t.date_precision IS NOT NULL
-			AND CAST(substr(t.date_start, 1, 4) AS integer) <= ${y1 - 5}
-			AND CAST(substr(t.date_start, 1, 4) AS integer) % 5 IN (SELECT value FROM json_each(${JSON.stringify(residues)}))
-			${org ? sql`AND ${org}` : sql``}`
+	const ties = allTies.filter(
+		(t): t is LiveTie & { date_start: string; date_precision: Precision } =>
+			t.status !== 'ended' && !!t.date_start && !!t.date_precision
 	);
 	const found: Omit<Anniversary, 'commitments' | 'nameKo' | 'nameEn'>[] = [];
 	for (const t of ties) {
@@ -121,8 +105,11 @@ function commitmentsDue(
 ): Map<string, LinkedCommitment[]> {
 	const out = new Map<string, LinkedCommitment[]>();
 	if (!items.length) return out;
-	const orgs = [...new Set(items.map((a) => a.organizationId))];
-	const years = JSON.stringify([...new Set(items.map((a) => a.start.slice(0, 4)))]);
+	const orgs = JSON.stringify([...new Set(items.map((a) => a.organizationId))]);
+	const years = items.map((a) => Number(a.start.slice(0, 4)));
+	const [lo, hi] = [Math.min(...years), Math.max(...years)];
+	// The partners' agreements (their index) due within the years' span, however precise their date
+	// ('2020' sorts before '2020-01-01', so compare with year strings); the loop keeps exact years.
 	const rows = db.all<{
 		org: number;
 		id: number;
@@ -137,10 +124,10 @@ function commitmentsDue(
 			h.due_from, h.due_to
 		FROM agreement_organizations ao JOIN agreements a ON a.id = ao.agreement_id
 		LEFT JOIN agreement_status_history h ON h.agreement_id = a.id AND h.due_from IS NOT NULL
-		WHERE ao.organization_id IN (SELECT value FROM json_each(${JSON.stringify(orgs)}))
+		WHERE ao.organization_id IN (SELECT value FROM json_each(${orgs}))
+			AND ((a.due_start >= ${String(lo)} AND a.due_start < ${String(hi + 1)})
+				OR (h.due_from >= ${String(lo)} AND h.due_from < ${String(hi + 1)}))
 			AND a.deleted_at IS NULL ${viewer.includeConfidential ? sql`` : sql`AND a.visibility = 'normal'`}
-			AND (substr(h.due_from, 1, 4) IN (SELECT value FROM json_each(${years}))
-				OR (h.due_from IS NULL AND substr(a.due_start, 1, 4) IN (SELECT value FROM json_each(${years}))))
 		ORDER BY a.id`
 	);
 	for (const a of items) {

@@ -8,7 +8,6 @@ import type { Conn } from '../db';
 import {
 	agreementOrganizations,
 	agreements,
-	exchangeOrganizations,
 	exchanges,
 	followUps,
 	people,
@@ -56,13 +55,16 @@ export interface PartnerStory {
 	/** The latest STORY_EXCHANGES exchanges; the exchange list filtered by partner has them all. */
 	exchanges: StoryExchange[];
 	exchangeTotal: number;
+	/** The latest STORY_AGREEMENTS agreements; the agreement list filtered by partner has them all. */
 	agreements: StoryAgreement[];
+	agreementTotal: number;
 	people: { id: number; nameKo: string; nameEn: string | null; title: string | null }[];
 	sources: { id: number; title: string; url: string | null; publishedAt: string | null }[];
 }
 
 /** A partner with decades of weekly meetings still gets a page that loads at once. */
 export const STORY_EXCHANGES = 200;
+export const STORY_AGREEMENTS = 100;
 
 const visibleOnly = (
 	viewer: Viewer,
@@ -79,49 +81,8 @@ export function getPartnerStory(db: Conn, id: number, viewer: Viewer): PartnerSt
 		.where(and(eq(ties.organizationId, id), isNull(ties.deletedAt)))
 		.orderBy(sql`${ties.dateStart} IS NULL`, asc(ties.dateStart), asc(ties.id))
 		.all();
-	const exchangeRows = db
-		.select({
-			id: exchanges.id,
-			type: exchanges.type,
-			status: exchanges.status,
-			titleKo: exchanges.titleKo,
-			titleEn: exchanges.titleEn,
-			datePrecision: exchanges.datePrecision,
-			dateStart: exchanges.dateStart,
-			dateEnd: exchanges.dateEnd,
-			mode: exchanges.mode,
-			role: sql<string>`min(${exchangeOrganizations.role})`,
-			visibility: exchanges.visibility
-		})
-		.from(exchangeOrganizations)
-		.innerJoin(exchanges, eq(exchanges.id, exchangeOrganizations.exchangeId))
-		.where(
-			and(
-				eq(exchangeOrganizations.organizationId, id),
-				isNull(exchanges.deletedAt),
-				visibleOnly(viewer, exchanges.visibility)
-			)
-		)
-		.groupBy(exchanges.id)
-		.orderBy(desc(exchanges.dateStart), desc(exchanges.id))
-		.limit(STORY_EXCHANGES)
-		.all();
-	const exchangeTotal =
-		exchangeRows.length < STORY_EXCHANGES
-			? exchangeRows.length
-			: (db
-					.select({ n: sql<number>`count(DISTINCT ${exchanges.id})` })
-					.from(exchangeOrganizations)
-					.innerJoin(exchanges, eq(exchanges.id, exchangeOrganizations.exchangeId))
-					.where(
-						and(
-							eq(exchangeOrganizations.organizationId, id),
-							isNull(exchanges.deletedAt),
-							visibleOnly(viewer, exchanges.visibility)
-						)
-					)
-					.get()?.n ?? 0);
-	const agreementRows = storyAgreements(db, id, viewer);
+	const { rows: exchangeRows, total: exchangeTotal } = storyExchanges(db, id, viewer);
+	const { rows: agreementRows, total: agreementTotal } = storyAgreements(db, id, viewer);
 	const peopleRows = db
 		.select({ id: people.id, nameKo: people.nameKo, nameEn: people.nameEn, title: people.title })
 		.from(people)
@@ -141,12 +102,73 @@ export function getPartnerStory(db: Conn, id: number, viewer: Viewer): PartnerSt
 		exchanges: exchangeRows,
 		exchangeTotal,
 		agreements: agreementRows,
+		agreementTotal,
 		people: peopleRows,
 		sources: sourcesOf(db, linked)
 	};
 }
 
-function storyAgreements(db: Conn, organizationId: number, viewer: Viewer): StoryAgreement[] {
+/**
+ * The partner's latest exchanges and how many there are. A partner with thousands of exchanges
+ * would otherwise read thousands of wide rows to show 200: the order and the count come from the
+ * narrow `exchanges_live_idx` (the planner prefers the rowid, hence INDEXED BY), then only the
+ * shown rows are read.
+ */
+function storyExchanges(db: Conn, id: number, viewer: Viewer) {
+	const visible = viewer.includeConfidential ? sql`` : sql`AND e.visibility = 'normal'`;
+	const linked = sql`FROM exchange_organizations eo
+		JOIN exchanges e INDEXED BY exchanges_live_idx ON e.id = eo.exchange_id
+		WHERE eo.organization_id = ${id} AND e.deleted_at IS NULL ${visible}`;
+	const latest = db.all<{ id: number; role: string }>(
+		sql`SELECT e.id, min(eo.role) AS role ${linked}
+		GROUP BY e.id ORDER BY e.date_start DESC, e.id DESC LIMIT ${STORY_EXCHANGES}`
+	);
+	const byId = new Map(
+		(latest.length
+			? db
+					.select({
+						id: exchanges.id,
+						type: exchanges.type,
+						status: exchanges.status,
+						titleKo: exchanges.titleKo,
+						titleEn: exchanges.titleEn,
+						datePrecision: exchanges.datePrecision,
+						dateStart: exchanges.dateStart,
+						dateEnd: exchanges.dateEnd,
+						mode: exchanges.mode,
+						visibility: exchanges.visibility
+					})
+					.from(exchanges)
+					.where(
+						inArray(
+							exchanges.id,
+							latest.map((r) => r.id)
+						)
+					)
+					.all()
+			: []
+		).map((r) => [r.id, r])
+	);
+	const total =
+		latest.length < STORY_EXCHANGES
+			? latest.length
+			: (db.get<{ n: number }>(sql`SELECT count(DISTINCT e.id) AS n ${linked}`)?.n ?? 0);
+	return {
+		rows: latest.map((r): StoryExchange => ({ ...byId.get(r.id)!, role: r.role })),
+		total
+	};
+}
+
+function storyAgreements(
+	db: Conn,
+	organizationId: number,
+	viewer: Viewer
+): { rows: StoryAgreement[]; total: number } {
+	const live = and(
+		eq(agreementOrganizations.organizationId, organizationId),
+		isNull(agreements.deletedAt),
+		visibleOnly(viewer, agreements.visibility)
+	);
 	const rows = db
 		.select({
 			id: agreements.id,
@@ -162,18 +184,22 @@ function storyAgreements(db: Conn, organizationId: number, viewer: Viewer): Stor
 		})
 		.from(agreementOrganizations)
 		.innerJoin(agreements, eq(agreements.id, agreementOrganizations.agreementId))
-		.where(
-			and(
-				eq(agreementOrganizations.organizationId, organizationId),
-				isNull(agreements.deletedAt),
-				visibleOnly(viewer, agreements.visibility)
-			)
-		)
+		.where(live)
 		.orderBy(
 			desc(sql`coalesce(${agreements.agreedStart}, ${agreements.dueStart}, '')`),
 			desc(agreements.id)
 		)
+		.limit(STORY_AGREEMENTS)
 		.all();
+	const total =
+		rows.length < STORY_AGREEMENTS
+			? rows.length
+			: (db
+					.select({ n: sql<number>`count(*)` })
+					.from(agreementOrganizations)
+					.innerJoin(agreements, eq(agreements.id, agreementOrganizations.agreementId))
+					.where(live)
+					.get()?.n ?? 0);
 	const ids = rows.map((r) => r.id);
 	const open = ids.length
 		? db
@@ -195,10 +221,15 @@ function storyAgreements(db: Conn, organizationId: number, viewer: Viewer): Stor
 				.orderBy(sql`${followUps.dueDate} IS NULL`, asc(followUps.dueDate))
 				.all()
 		: [];
-	return rows.map((r) => ({
-		...r,
-		openFollowUps: open.filter((f) => f.agreementId === r.id).map(({ agreementId: _a, ...f }) => f)
-	}));
+	return {
+		rows: rows.map((r) => ({
+			...r,
+			openFollowUps: open
+				.filter((f) => f.agreementId === r.id)
+				.map(({ agreementId: _a, ...f }) => f)
+		})),
+		total
+	};
 }
 
 /** Live sources linked to any of the given records, newest first. */

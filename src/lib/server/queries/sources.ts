@@ -51,10 +51,22 @@ function sourcesWhere(f: SourceFilter): SQL {
 	return and(...c)!;
 }
 
+/** Links to records the viewer may see: a confidential one is not counted for a viewer. */
+function visibleLinkCount(viewer: Viewer): SQL<number> {
+	if (viewer.includeConfidential)
+		return sql<number>`(SELECT count(*) FROM source_links sl WHERE sl.source_id = ${sources.id})`;
+	return sql<number>`(SELECT count(*) FROM source_links sl WHERE sl.source_id = ${sources.id}
+		AND NOT EXISTS (SELECT 1 FROM exchanges x WHERE sl.entity_type = 'exchange'
+			AND x.id = sl.entity_id AND x.visibility <> 'normal')
+		AND NOT EXISTS (SELECT 1 FROM agreements a WHERE sl.entity_type = 'agreement'
+			AND a.id = sl.entity_id AND a.visibility <> 'normal'))`;
+}
+
 export function listSources(
 	db: Conn,
 	f: SourceFilter,
-	pageSize = SOURCE_PAGE_SIZE
+	pageSize = SOURCE_PAGE_SIZE,
+	viewer: Viewer = { includeConfidential: false }
 ): { rows: SourceListRow[]; total: number; page: number; pageCount: number } {
 	const where = sourcesWhere(f);
 	const total =
@@ -72,7 +84,7 @@ export function listSources(
 			publisher: sources.publisher,
 			url: sources.url,
 			publishedAt: sources.publishedAt,
-			linkCount: sql<number>`(SELECT count(*) FROM source_links sl WHERE sl.source_id = ${sources.id})`
+			linkCount: visibleLinkCount(viewer)
 		})
 		.from(sources)
 		.where(where)

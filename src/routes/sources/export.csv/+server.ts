@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireRole } from '$lib/server/auth/guard';
+import { canSeeConfidential, requireRole } from '$lib/server/auth/guard';
 import { parseSimpleFilter } from '$lib/list-params';
 import { listSources } from '$lib/server/queries/sources';
 import { csvResponse, toCsv } from '$lib/server/csv';
@@ -9,9 +9,11 @@ import { m } from '$lib/paraglide/messages';
 /** Every source matching the list's current filter, for Excel. */
 export const GET: RequestHandler = (event) => {
 	if (!event.locals.user) error(401, 'Sign-in required');
-	requireRole(event, 'viewer');
+	const user = requireRole(event, 'viewer');
 	const filter = { ...parseSimpleFilter(event.url.searchParams), page: 1 };
-	const { rows } = listSources(event.locals.db, filter, 100_000);
+	const { rows } = listSources(event.locals.db, filter, 100_000, {
+		includeConfidential: canSeeConfidential(user)
+	});
 	const body = toCsv(
 		[
 			'ID',

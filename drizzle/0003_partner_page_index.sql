@@ -1,0 +1,1 @@
+CREATE INDEX `exchanges_live_idx` ON `exchanges` (`id`,`deleted_at`,`visibility`,`date_start`);
