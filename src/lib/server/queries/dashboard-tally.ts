@@ -214,7 +214,7 @@ function agreementDimensions(f: ExchangeFilter): SQL[] {
 	if (f.department) ex.push(sql`x2.department = ${f.department}`);
 	if (ex.length)
 		c.push(
-			sql`EXISTS (SELECT 1 FROM exchanges x2 WHERE x2.id = a.exchange_id AND ${sql.join(ex, sql` AND `)})`
+			sql`EXISTS (SELECT 1 FROM exchanges x2 WHERE x2.id = a.exchange_id AND x2.visibility = 'normal' AND ${sql.join(ex, sql` AND `)})`
 		);
 	return c;
 }
@@ -224,7 +224,9 @@ const sourceDay = sql.raw(`(SELECT min(date(s.published_at, '+9 hours')) FROM so
 
 /**
  * Live agreements with the date they belong to: agreed-on, else their exchange's, else their
- * source article's (as a Seoul calendar day), filtered like the exchanges.
+ * source article's (as a Seoul calendar day), filtered like the exchanges. A confidential
+ * exchange lends an agreement nothing (as in the rollups, migration 0004): a viewer's counts
+ * must not move when a normal agreement is linked to one.
  */
 export function datedAgreements(f: ExchangeFilter, viewer: Visibility): SQL {
 	const where = [sql`a.deleted_at IS NULL`, ...agreementDimensions(f)];
@@ -246,7 +248,7 @@ export function datedAgreements(f: ExchangeFilter, viewer: Visibility): SQL {
 		coalesce(a.agreed_start, x.date_start, ${sourceDay}) AS eff_start,
 		CASE WHEN a.agreed_start IS NOT NULL THEN coalesce(a.agreed_end, a.agreed_start)
 			WHEN x.id IS NOT NULL THEN x.date_end ELSE ${sourceDay} END AS eff_end
-		FROM agreements a LEFT JOIN exchanges x ON x.id = a.exchange_id
+		FROM agreements a LEFT JOIN exchanges x ON x.id = a.exchange_id AND x.visibility = 'normal'
 		WHERE ${and(...where)}`;
 	const period = periodCondition(
 		{

@@ -114,7 +114,8 @@ function expectedAgreementRollups(db: Conn, out: Map<string, number>): void {
 		x_mode: string | null;
 	}>(sql`SELECT a.id, a.visibility, a.status, a.agreed_start, a.due_end, x.date_start AS x_start,
 		x.type AS x_type, x.mode AS x_mode
-		FROM agreements a LEFT JOIN exchanges x ON x.id = a.exchange_id WHERE a.deleted_at IS NULL`);
+		FROM agreements a LEFT JOIN exchanges x ON x.id = a.exchange_id AND x.visibility = 'normal'
+		WHERE a.deleted_at IS NULL`);
 	const sourceDays = group(
 		db.all<{ id: number; published_at: string | null }>(
 			sql`SELECT sl.entity_id AS id, s.published_at FROM source_links sl JOIN sources s ON s.id = sl.source_id
