@@ -6,10 +6,10 @@
 import { sql } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { daysInMonth, type Precision } from '$lib/dates';
-import { pad2 } from '$lib/dashboard';
+import { pad2, type DashboardFilter } from '$lib/dashboard';
 import type { Anniversary, LinkedCommitment } from '$lib/dashboard-stats';
 import type { Visibility } from './exchange-filter';
-import type { LiveTie } from './dashboard-lists';
+import { tieOrgCondition } from './dashboard-lists';
 
 /** The same calendar day `months` later, clamped to the month's end. */
 export function addMonths(day: string, months: number): string {
@@ -40,7 +40,7 @@ export function anniversaryOf(
  */
 export function anniversaries(
 	db: Conn,
-	allTies: LiveTie[],
+	f: DashboardFilter,
 	viewer: Visibility,
 	period: { from?: string; to?: string },
 	today: string,
@@ -48,11 +48,27 @@ export function anniversaries(
 ): { items: Anniversary[]; total: number } {
 	const wFrom = period.from ?? `${today.slice(0, 4)}-01-01`;
 	const wTo = addMonths(period.to ?? today, 12);
+	const org = tieOrgCondition(f);
 	const y0 = Number(wFrom.slice(0, 4));
 	const y1 = Number(wTo.slice(0, 4));
-	const ties = allTies.filter(
-		(t): t is LiveTie & { date_start: string; date_precision: Precision } =>
-			t.status !== 'ended' && !!t.date_start && !!t.date_precision
+	// Only ties whose founding year has a multiple of 5 years to some year of the window.
+	const residues = [
+		...new Set(Array.from({ length: Math.min(5, y1 - y0 + 1) }, (_, i) => (y0 + i) % 5))
+	];
+	const ties = db.all<{
+		id: number;
+		organization_id: number;
+		kind: string;
+		date_precision: Precision;
+		date_start: string;
+	}>(
+		sql`SELECT t.id, t.organization_id, t.kind, t.date_precision, t.date_start
+		FROM ties t JOIN organizations o ON o.id = t.organization_id
+		WHERE t.deleted_at IS NULL AND o.deleted_at IS NULL AND t.status <> 'ended'
+			AND t.date_start IS NOT NULL AND t.date_precision IS NOT NULL
+			AND CAST(substr(t.date_start, 1, 4) AS integer) <= ${y1 - 5}
+			AND CAST(substr(t.date_start, 1, 4) AS integer) % 5 IN (SELECT value FROM json_each(${JSON.stringify(residues)}))
+			${org ? sql`AND ${org}` : sql``}`
 	);
 	const found: Omit<Anniversary, 'commitments' | 'nameKo' | 'nameEn'>[] = [];
 	for (const t of ties) {

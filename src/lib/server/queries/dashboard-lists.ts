@@ -193,53 +193,24 @@ export function tieOrgCondition(f: DashboardFilter): SQL | undefined {
 	return c.length ? and(...c) : undefined;
 }
 
-export interface LiveTie {
-	id: number;
-	organization_id: number;
-	kind: string;
-	status: string;
-	date_precision: Precision | null;
-	date_start: string | null;
-}
-
-/**
- * The live ties of live partners within the filter: a few thousand rows at most, read once and
- * shared by the ties chart and the anniversaries.
- */
-export function liveTies(db: Conn, f: DashboardFilter): LiveTie[] {
-	const org = tieOrgCondition(f);
-	return db.all<LiveTie>(
-		sql`SELECT t.id, t.organization_id, t.kind, t.status, t.date_precision, t.date_start
-		FROM ties t JOIN organizations o ON o.id = t.organization_id
-		WHERE t.deleted_at IS NULL AND o.deleted_at IS NULL ${org ? sql`AND ${org}` : sql``}`
-	);
-}
-
 /** Ties established per year by kind, from the first tie to the period's end, with the running total. */
-export function tiesSeries(ties: LiveTie[], from?: string, to?: string): TiesSeries {
-	const perYear = new Map<number, Map<string, number>>();
-	for (const t of ties) {
-		if (!t.date_start) continue;
-		const y = Number(t.date_start.slice(0, 4));
-		const kinds = perYear.get(y) ?? new Map<string, number>();
-		kinds.set(t.kind, (kinds.get(t.kind) ?? 0) + 1);
-		perYear.set(y, kinds);
-	}
-	if (!perYear.size) return { years: [], kinds: [], counts: [], cumulative: [] };
-	const first = Math.min(...perYear.keys());
-	const last = Math.max(...perYear.keys());
+export function tiesSeries(db: Conn, f: DashboardFilter, from?: string, to?: string): TiesSeries {
+	const org = tieOrgCondition(f);
+	const rows = db.all<{ y: number; kind: string; n: number }>(
+		sql`SELECT CAST(substr(t.date_start, 1, 4) AS integer) AS y, t.kind, count(*) AS n
+		FROM ties t JOIN organizations o ON o.id = t.organization_id
+		WHERE t.deleted_at IS NULL AND o.deleted_at IS NULL AND t.date_start IS NOT NULL
+		${org ? sql`AND ${org}` : sql``} GROUP BY 1, 2 ORDER BY 1`
+	);
+	if (!rows.length) return { years: [], kinds: [], counts: [], cumulative: [] };
 	// From the first tie on, whatever the period: a tie's story is longer than a year's view.
-	const lo = Math.min(first, from ? Number(from.slice(0, 4)) : first);
-	const hi = to ? Number(to.slice(0, 4)) : Math.max(last, lo);
+	const lo = Math.min(rows[0].y, from ? Number(from.slice(0, 4)) : rows[0].y);
+	const hi = to ? Number(to.slice(0, 4)) : Math.max(rows[rows.length - 1].y, lo);
 	const years = Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i);
-	const n = (y: number, k: string) => perYear.get(y)?.get(k) ?? 0;
-	const kinds = tieKinds.filter((k) => years.some((y) => n(y, k) > 0));
-	const counts = kinds.map((k) => years.map((y) => n(y, k)));
-	let before = 0;
-	for (const [y, ks] of perYear) if (y < lo) for (const v of ks.values()) before += v;
-	const cumulative = years.map((y) => {
-		for (const v of perYear.get(y)?.values() ?? []) before += v;
-		return before;
-	});
+	const kinds = tieKinds.filter((k) => rows.some((r) => r.kind === k && r.y >= lo && r.y <= hi));
+	const counts = kinds.map((k) =>
+		years.map((y) => rows.find((r) => r.kind === k && r.y === y)?.n ?? 0)
+	);
+	const cumulative = years.map((y) => rows.filter((r) => r.y <= y).reduce((s, r) => s + r.n, 0));
 	return { years, kinds, counts, cumulative };
 }

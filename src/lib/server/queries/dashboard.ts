@@ -32,7 +32,7 @@ import {
 import { agreementTallyFromRollups, exchangeTallyFromRollups, rollupSpan } from './rollups-read';
 import type { Audience } from './rollups';
 import { buildBuckets, dataYears, ranked, timeSeries, unknownMonthYears } from './dashboard-series';
-import { latestExchanges, liveTies, overdueItems, tiesSeries } from './dashboard-lists';
+import { latestExchanges, overdueItems, tiesSeries } from './dashboard-lists';
 import { anniversaries } from './dashboard-anniversaries';
 import {
 	agreementRows,
@@ -191,8 +191,7 @@ function compute(c: Ctx, p: DashboardParams): DashboardStats {
 	const buckets = span || period.from ? buildBuckets(spanFrom, spanTo, granularity, unknown) : [];
 	const split = splitPeriod(period.from, period.to);
 	const listFilter = { ...c.filter, from: period.from, to: period.to };
-	const ties = liveTies(c.db, c.filter);
-	const annual = anniversaries(c.db, ties, c.viewer, period, c.today);
+	const annual = anniversaries(c.db, c.filter, c.viewer, period, c.today);
 	return {
 		period,
 		granularity,
@@ -207,7 +206,7 @@ function compute(c: Ctx, p: DashboardParams): DashboardStats {
 			c.db,
 			cur.ex.partners?.top ?? ranked(cur.ex.partner).slice(0, TOP_PARTNERS)
 		),
-		ties: tiesSeries(ties, period.from, period.to),
+		ties: tiesSeries(c.db, c.filter, period.from, period.to),
 		agreementsByStatus: agreementRows(cur.ag),
 		followUps: followUpRows(cur.ag),
 		byField: fieldRows(cur.ex.field),
