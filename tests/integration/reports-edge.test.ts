@@ -7,8 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { demoDb } from '../helpers/db';
 import type { DB } from '../../src/lib/server/db';
+import { execFileSync } from 'node:child_process';
 import { LIMITS } from '../../src/lib/schemas/text';
+import { fallbackFontFor } from '../../src/lib/server/reports/pdf-fallback';
 import {
+	NOW,
+	VIEWER,
 	addExchange,
 	briefingJob,
 	pdfPages,
@@ -79,7 +83,7 @@ describe('long titles, emoji and mixed scripts', () => {
 			});
 	});
 
-	it('PDF lays them out on a few pages, the text intact around the replaced emoji', async () => {
+	it('PDF lays them out on a few pages, the text intact around the emoji', async () => {
 		const { path } = await render(db, briefingJob('pdf', { filter: f }));
 		const text = pdfText(path).replace(/\s+/g, '');
 		expect(text).toContain('경기도–山东省·神奈川県협력');
@@ -112,6 +116,95 @@ describe('long titles, emoji and mixed scripts', () => {
 		).toBeGreaterThan(2);
 		const en = await render(db, briefingJob('pdf', { filter: f, lang: 'en' }));
 		expect(pdfText(en.path)).toContain('Long English title with');
+	});
+});
+
+/**
+ * One sample per script the CJK font lacks, each printed from a fallback font when one is
+ * installed (fonts-noto-core, fonts-symbola); a script without one is skipped and says so.
+ * Korean words between them keep pdftotext from joining two right-to-left samples.
+ */
+describe('mixed scripts print from fallback fonts', () => {
+	// `missing`: a character of the sample the CJK font has no glyph for.
+	const samples = [
+		{ script: 'Chinese', text: '山东省', missing: null },
+		{ script: 'Japanese', text: '神奈川県', missing: null },
+		{ script: 'Arabic', text: 'مرحبا', missing: 'م' },
+		{ script: 'Hebrew', text: 'שלום', missing: 'ש' },
+		{ script: 'Thai', text: 'สวัสดี', missing: 'ส' },
+		{ script: 'Devanagari', text: 'नमस्ते', missing: 'न' },
+		{ script: 'Greek', text: 'Γειά', missing: 'ά' },
+		{ script: 'emoji', text: '🤝', missing: '🤝' }
+	].map((s) => ({ ...s, font: s.missing && fallbackFontFor(s.missing.codePointAt(0)!) }));
+	// U+F0000 (private use) is in no font: it prints as □.
+	const title = `교류 ${samples.map((s) => s.text).join(' 및 ')} 협력 \u{F0000}`;
+	const f = { from: '2033-01-01', to: '2033-12-31' };
+	let partner: number;
+	let briefing: string;
+	let dossier: string;
+	beforeAll(async () => {
+		partner = db.$client
+			.prepare(`SELECT id FROM organizations WHERE name_ko = '산둥성'`)
+			.pluck()
+			.get() as number;
+		addExchange(db, {
+			titleKo: title,
+			summaryKo: `요약 ${title}`,
+			date: '2033-05-15',
+			organizations: [{ organizationId: partner, role: 'partner' }]
+		});
+		briefing = pdfText((await render(db, briefingJob('pdf', { filter: f }))).path);
+		dossier = pdfText(
+			(
+				await render(db, {
+					kind: 'dossier',
+					format: 'pdf',
+					organizationId: partner,
+					viewer: VIEWER,
+					now: NOW
+				})
+			).path
+		);
+	});
+
+	for (const s of samples) {
+		const name = `the briefing and the dossier print the ${s.script} sample ${s.text}`;
+		const missing = s.missing && !s.font;
+		it.skipIf(missing)(
+			missing ? `${name} (skipped: no installed fallback font has ${s.script})` : name,
+			() => {
+				expect(briefing).toContain(s.text);
+				expect(dossier).toContain(s.text);
+			}
+		);
+	}
+
+	it('keeps the Korean around them, prints □ for what no font has, embeds the fallbacks', async () => {
+		expect(briefing).toContain('교류 1건');
+		expect(briefing).toMatch(/교류 山东省 및 神奈川県 및/);
+		expect(briefing).toContain('협력 □');
+		const { path } = await render(db, briefingJob('pdf', { filter: f }));
+		// Two header lines, then one line per font: each embedded, subset, with a ToUnicode map.
+		const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n');
+		const fallbacks = new Set(samples.map((s) => s.font).filter(Boolean));
+		expect(fonts.length - 2).toBeGreaterThanOrEqual(2 + fallbacks.size);
+		for (const line of fonts.slice(2)) expect(line).toMatch(/\syes yes yes\s/);
+	});
+
+	it('prints □ and never fails when the fallback fonts are turned off or missing', async () => {
+		const before = process.env.PDF_FALLBACK_FONTS;
+		try {
+			for (const setting of ['', '/nonexistent/font.ttf']) {
+				process.env.PDF_FALLBACK_FONTS = setting;
+				const text = pdfText((await render(db, briefingJob('pdf', { filter: f }))).path);
+				expect(text).toContain('山东省');
+				expect(text).toContain('□');
+				expect(text).not.toContain('مرحبا');
+			}
+		} finally {
+			if (before === undefined) delete process.env.PDF_FALLBACK_FONTS;
+			else process.env.PDF_FALLBACK_FONTS = before;
+		}
 	});
 });
 

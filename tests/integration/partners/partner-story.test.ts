@@ -81,6 +81,29 @@ describe('getPartnerStory', () => {
 		expect(s.exchanges[0].dateStart).toBe('2020-01-01');
 	});
 
+	it('stops counting at the cap asked for and says there are more', () => {
+		const id = orgId(db, '세계지방정부연합 아태지부');
+		const s = getPartnerStory(db, id, viewer, { countCap: 150 })!;
+		expect(s.exchanges).toHaveLength(STORY_EXCHANGES);
+		expect(s.exchangeTotal).toBe(150);
+		expect(s.exchangeTotalMore).toBe(true);
+		const all = getPartnerStory(db, id, viewer, { countCap: Infinity })!;
+		expect([all.exchangeTotal, all.exchangeTotalMore]).toEqual([STORY_EXCHANGES + 1, false]);
+	});
+
+	it('finds the same latest exchanges whether it walks all exchanges or reads its links', () => {
+		const id = orgId(db, '세계지방정부연합 아태지부');
+		// Dense links: the walk over all exchanges newest first.
+		const walked = getPartnerStory(db, id, viewer)!.exchanges;
+		// A thousand exchanges of another partner make its links sparse: read and sorted instead.
+		const other = orgId(db, '산둥성');
+		for (let i = 0; i < 1000; i++)
+			addExchange(db, users.editor, other, { titleKo: `희석 ${i}`, date: '2022-05-05' });
+		const read = getPartnerStory(db, id, viewer)!.exchanges;
+		expect(read).toEqual(walked);
+		expect(read.map((e) => e.titleKo)).not.toContain('희석 0');
+	});
+
 	it('is null for a missing or trashed partner', () => {
 		expect(getPartnerStory(db, 99999, editor)).toBeNull();
 		const id = orgId(db, '충청북도');

@@ -313,7 +313,9 @@ export const agreements = sqliteTable(
 	},
 	(t) => [
 		index('agreements_exchange_idx').on(t.exchangeId),
-		index('agreements_status_idx').on(t.status)
+		index('agreements_status_idx').on(t.status),
+		// A partner's thousands of agreements, filtered and ordered without reading the wide rows.
+		index('agreements_live_idx').on(t.id, t.deletedAt, t.visibility, t.agreedStart, t.dueStart)
 	]
 );
 

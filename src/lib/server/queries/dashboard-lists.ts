@@ -83,20 +83,47 @@ interface OverdueRef {
 	due: string;
 }
 
-/** Overdue references from the snapshot tables (whole years, rollup scope): no date arithmetic per row. */
+const MAX_YEARS_APART = 100;
+
+/**
+ * Overdue references from the snapshot tables (whole years, rollup scope): no date arithmetic per
+ * row. A span of years reads each year's open items newest-due first on (y, due) indexes and
+ * stops at the `limit`-th of the scope, then keeps the newest of those; a walk over every overdue
+ * item in due order would pass all later years' items first.
+ */
 function overdueFromSnapshots(db: Conn, s: RollupScope, today: string, limit: number) {
-	const scope = snapshotScope(s);
+	// A compound SELECT holds at most 500 parts: a span of centuries walks the due index instead.
+	if (s.years === 'all' || s.years[1] - s.years[0] > MAX_YEARS_APART) {
+		const scope = snapshotScope(s);
+		return db.all<OverdueRef>(
+			sql`SELECT * FROM (
+				SELECT * FROM (SELECT 'agreement' AS item, s.agreement_id AS id, s.agreement_id, s.due_end AS due
+					FROM dash_ag_snap s WHERE s.open = 1 AND s.due_end < ${today} AND ${scope}
+					ORDER BY s.due_end DESC LIMIT ${limit})
+				UNION ALL
+				SELECT * FROM (SELECT 'action', f.follow_up_id, f.agreement_id, f.due_date
+					FROM dash_fu_snap f JOIN dash_ag_snap s ON s.agreement_id = f.agreement_id
+					WHERE f.done = 0 AND f.due_date < ${today} AND ${scope}
+					ORDER BY f.due_date DESC LIMIT ${limit})
+			) ORDER BY due DESC, id DESC LIMIT ${limit}`
+		);
+	}
+	const inScope = (alias: 's' | 'f', year: number) =>
+		sql`${sql.raw(alias)}.y = ${year}
+		${s.audience === 'viewer' ? sql`AND ${sql.raw(alias)}.vis = 'normal'` : sql``}
+		${s.k === '*' ? sql`` : sql`AND EXISTS (SELECT 1 FROM dash_ag_key g WHERE g.agreement_id = ${sql.raw(alias)}.agreement_id AND g.kind = 's' AND g.key = ${s.k})`}`;
+	const parts: SQL[] = [];
+	for (let y = s.years[0]; y <= s.years[1]; y++)
+		parts.push(
+			sql`SELECT * FROM (SELECT 'agreement' AS item, s.agreement_id AS id, s.agreement_id, s.due_end AS due
+				FROM dash_ag_snap s WHERE s.open = 1 AND s.due_end < ${today} AND ${inScope('s', y)}
+				ORDER BY s.due_end DESC LIMIT ${limit})`,
+			sql`SELECT * FROM (SELECT 'action', f.follow_up_id, f.agreement_id, f.due_date
+				FROM dash_fu_snap f WHERE f.done = 0 AND f.due_date < ${today} AND ${inScope('f', y)}
+				ORDER BY f.due_date DESC LIMIT ${limit})`
+		);
 	return db.all<OverdueRef>(
-		sql`SELECT * FROM (
-			SELECT * FROM (SELECT 'agreement' AS item, s.agreement_id AS id, s.agreement_id, s.due_end AS due
-				FROM dash_ag_snap s WHERE s.open = 1 AND s.due_end < ${today} AND ${scope}
-				ORDER BY s.due_end DESC LIMIT ${limit})
-			UNION ALL
-			SELECT * FROM (SELECT 'action', f.follow_up_id, f.agreement_id, f.due_date
-				FROM dash_fu_snap f JOIN dash_ag_snap s ON s.agreement_id = f.agreement_id
-				WHERE f.done = 0 AND f.due_date < ${today} AND ${scope}
-				ORDER BY f.due_date DESC LIMIT ${limit})
-		) ORDER BY due DESC, id DESC LIMIT ${limit}`
+		sql`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) ORDER BY due DESC, id DESC LIMIT ${limit}`
 	);
 }
 

@@ -3,18 +3,9 @@
  * 2009 as two dated rows), every exchange the viewer may see, agreements with their status
  * and open follow-ups, the people there, and the sources all of it came from.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../db';
-import {
-	agreementOrganizations,
-	agreements,
-	exchanges,
-	followUps,
-	people,
-	sourceLinks,
-	sources,
-	ties
-} from '../db/schema';
+import { agreements, exchanges, followUps, people, sourceLinks, sources, ties } from '../db/schema';
 import type { Precision } from '$lib/dates';
 import { getOrganization, listAliases, type Organization } from './organizations';
 import type { Viewer } from './exchanges';
@@ -54,10 +45,13 @@ export interface PartnerStory {
 	ties: Tie[];
 	/** The latest STORY_EXCHANGES exchanges; the exchange list filtered by partner has them all. */
 	exchanges: StoryExchange[];
+	/** Counted up to the cap asked for; `exchangeTotalMore`: there are more than that. */
 	exchangeTotal: number;
+	exchangeTotalMore: boolean;
 	/** The latest STORY_AGREEMENTS agreements; the agreement list filtered by partner has them all. */
 	agreements: StoryAgreement[];
 	agreementTotal: number;
+	agreementTotalMore: boolean;
 	people: { id: number; nameKo: string; nameEn: string | null; title: string | null }[];
 	sources: { id: number; title: string; url: string | null; publishedAt: string | null }[];
 }
@@ -66,13 +60,14 @@ export interface PartnerStory {
 export const STORY_EXCHANGES = 200;
 export const STORY_AGREEMENTS = 100;
 
-const visibleOnly = (
-	viewer: Viewer,
-	column: typeof exchanges.visibility | typeof agreements.visibility
-) => (viewer.includeConfidential ? undefined : eq(column, 'normal'));
-
 /** The live partner's story as the viewer may see it; null when missing or in the trash. */
-export function getPartnerStory(db: Conn, id: number, viewer: Viewer): PartnerStory | null {
+export function getPartnerStory(
+	db: Conn,
+	id: number,
+	viewer: Viewer,
+	opts: { countCap?: number } = {}
+): PartnerStory | null {
+	const cap = opts.countCap ?? STORY_COUNT_CAP;
 	const organization = getOrganization(db, id);
 	if (!organization || organization.deletedAt) return null;
 	const tieRows = db
@@ -81,8 +76,8 @@ export function getPartnerStory(db: Conn, id: number, viewer: Viewer): PartnerSt
 		.where(and(eq(ties.organizationId, id), isNull(ties.deletedAt)))
 		.orderBy(sql`${ties.dateStart} IS NULL`, asc(ties.dateStart), asc(ties.id))
 		.all();
-	const { rows: exchangeRows, total: exchangeTotal } = storyExchanges(db, id, viewer);
-	const { rows: agreementRows, total: agreementTotal } = storyAgreements(db, id, viewer);
+	const { rows: exchangeRows, total: exchangeTotal } = storyExchanges(db, id, viewer, cap);
+	const { rows: agreementRows, total: agreementTotal } = storyAgreements(db, id, viewer, cap);
 	const peopleRows = db
 		.select({ id: people.id, nameKo: people.nameKo, nameEn: people.nameEn, title: people.title })
 		.from(people)
@@ -100,29 +95,63 @@ export function getPartnerStory(db: Conn, id: number, viewer: Viewer): PartnerSt
 		aliases: listAliases(db, id),
 		ties: tieRows,
 		exchanges: exchangeRows,
-		exchangeTotal,
+		exchangeTotal: exchangeTotal.n,
+		exchangeTotalMore: exchangeTotal.more,
 		agreements: agreementRows,
-		agreementTotal,
+		agreementTotal: agreementTotal.n,
+		agreementTotalMore: agreementTotal.more,
 		people: peopleRows,
 		sources: sourcesOf(db, linked)
 	};
 }
 
+/** What a partner page counts up to; past it, it says "more than" (the dossier counts all). */
+export const STORY_COUNT_CAP = 1000;
+
 /**
- * The partner's latest exchanges and how many there are. A partner with thousands of exchanges
- * would otherwise read thousands of wide rows to show 200: the order and the count come from the
- * narrow `exchanges_live_idx` (the planner prefers the rowid, hence INDEXED BY), then only the
- * shown rows are read.
+ * `count(*)` of a FROM … WHERE [GROUP BY] clause, stopping after `cap` + 1 rows. A GROUP BY must
+ * follow the index order (the link table's id) so that grouping streams and the LIMIT stops early.
  */
-function storyExchanges(db: Conn, id: number, viewer: Viewer) {
-	const visible = viewer.includeConfidential ? sql`` : sql`AND e.visibility = 'normal'`;
-	const linked = sql`FROM exchange_organizations eo
+function cappedCount(db: Conn, from: SQL, cap: number): { n: number; more: boolean } {
+	const limit = Number.isFinite(cap) ? sql`LIMIT ${cap + 1}` : sql``;
+	const n =
+		db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 ${from} ${limit})`)?.n ?? 0;
+	return { n: Math.min(n, cap), more: n > cap };
+}
+
+/**
+ * The ids of the partner's latest exchanges. A partner with a few hundred exchanges: read its
+ * links and sort them on the narrow `exchanges_live_idx`. One with thousands (a big province
+ * over decades): walk all exchanges newest first and stop at the 200th of its own, which is
+ * cheaper once its links are dense enough — about when links² > 50 × all exchanges.
+ */
+function latestExchangeIds(db: Conn, id: number, visible: SQL) {
+	const links =
+		db.get<{ n: number }>(
+			sql`SELECT count(*) AS n FROM exchange_organizations WHERE organization_id = ${id}`
+		)?.n ?? 0;
+	const all = db.get<{ n: number }>(sql`SELECT max(id) AS n FROM exchanges`)?.n ?? 0;
+	if (links * links > 50 * all)
+		return db.all<{ id: number; role: string }>(
+			sql`SELECT e.id, (SELECT min(eo.role) FROM exchange_organizations eo
+				WHERE eo.exchange_id = e.id AND eo.organization_id = ${id}) AS role
+			FROM exchanges e INDEXED BY exchanges_date_idx
+			WHERE e.deleted_at IS NULL AND EXISTS (SELECT 1 FROM exchange_organizations eo
+				WHERE eo.exchange_id = e.id AND eo.organization_id = ${id}) ${visible}
+			ORDER BY e.date_start DESC, e.id DESC LIMIT ${STORY_EXCHANGES}`
+		);
+	return db.all<{ id: number; role: string }>(
+		sql`SELECT e.id, min(eo.role) AS role FROM exchange_organizations eo
 		JOIN exchanges e INDEXED BY exchanges_live_idx ON e.id = eo.exchange_id
-		WHERE eo.organization_id = ${id} AND e.deleted_at IS NULL ${visible}`;
-	const latest = db.all<{ id: number; role: string }>(
-		sql`SELECT e.id, min(eo.role) AS role ${linked}
+		WHERE eo.organization_id = ${id} AND e.deleted_at IS NULL ${visible}
 		GROUP BY e.id ORDER BY e.date_start DESC, e.id DESC LIMIT ${STORY_EXCHANGES}`
 	);
+}
+
+/** The partner's latest exchanges (only the shown rows are read in full) and how many there are. */
+function storyExchanges(db: Conn, id: number, viewer: Viewer, cap: number) {
+	const visible = viewer.includeConfidential ? sql`` : sql`AND e.visibility = 'normal'`;
+	const latest = latestExchangeIds(db, id, visible);
 	const byId = new Map(
 		(latest.length
 			? db
@@ -151,8 +180,15 @@ function storyExchanges(db: Conn, id: number, viewer: Viewer) {
 	);
 	const total =
 		latest.length < STORY_EXCHANGES
-			? latest.length
-			: (db.get<{ n: number }>(sql`SELECT count(DISTINCT e.id) AS n ${linked}`)?.n ?? 0);
+			? { n: latest.length, more: false }
+			: cappedCount(
+					db,
+					sql`FROM exchange_organizations eo
+					JOIN exchanges e INDEXED BY exchanges_live_idx ON e.id = eo.exchange_id
+					WHERE eo.organization_id = ${id} AND e.deleted_at IS NULL ${visible}
+					GROUP BY eo.exchange_id`,
+					cap
+				);
 	return {
 		rows: latest.map((r): StoryExchange => ({ ...byId.get(r.id)!, role: r.role })),
 		total
@@ -162,44 +198,45 @@ function storyExchanges(db: Conn, id: number, viewer: Viewer) {
 function storyAgreements(
 	db: Conn,
 	organizationId: number,
-	viewer: Viewer
-): { rows: StoryAgreement[]; total: number } {
-	const live = and(
-		eq(agreementOrganizations.organizationId, organizationId),
-		isNull(agreements.deletedAt),
-		visibleOnly(viewer, agreements.visibility)
-	);
-	const rows = db
-		.select({
-			id: agreements.id,
-			kind: agreements.kind,
-			titleKo: agreements.titleKo,
-			titleEn: agreements.titleEn,
-			status: agreements.status,
-			duePrecision: agreements.duePrecision,
-			dueStart: agreements.dueStart,
-			dueEnd: agreements.dueEnd,
-			exchangeId: agreements.exchangeId,
-			visibility: agreements.visibility
-		})
-		.from(agreementOrganizations)
-		.innerJoin(agreements, eq(agreements.id, agreementOrganizations.agreementId))
-		.where(live)
-		.orderBy(
-			desc(sql`coalesce(${agreements.agreedStart}, ${agreements.dueStart}, '')`),
-			desc(agreements.id)
+	viewer: Viewer,
+	cap: number
+): { rows: StoryAgreement[]; total: { n: number; more: boolean } } {
+	const visible = viewer.includeConfidential ? sql`` : sql`AND a.visibility = 'normal'`;
+	// Ordered on the narrow `agreements_live_idx`; only the shown rows are read in full. A link is
+	// unique per agreement and partner (its primary key), so there is nothing to group.
+	const linked = sql`FROM agreement_organizations ao
+		JOIN agreements a INDEXED BY agreements_live_idx ON a.id = ao.agreement_id
+		WHERE ao.organization_id = ${organizationId} AND a.deleted_at IS NULL ${visible}`;
+	const latest = db
+		.all<{ id: number }>(
+			sql`SELECT a.id ${linked}
+			ORDER BY coalesce(a.agreed_start, a.due_start, '') DESC, a.id DESC LIMIT ${STORY_AGREEMENTS}`
 		)
-		.limit(STORY_AGREEMENTS)
-		.all();
+		.map((r) => r.id);
+	const full = new Map(
+		(latest.length
+			? db
+					.select({
+						id: agreements.id,
+						kind: agreements.kind,
+						titleKo: agreements.titleKo,
+						titleEn: agreements.titleEn,
+						status: agreements.status,
+						duePrecision: agreements.duePrecision,
+						dueStart: agreements.dueStart,
+						dueEnd: agreements.dueEnd,
+						exchangeId: agreements.exchangeId,
+						visibility: agreements.visibility
+					})
+					.from(agreements)
+					.where(inArray(agreements.id, latest))
+					.all()
+			: []
+		).map((r) => [r.id, r])
+	);
+	const rows = latest.map((id) => full.get(id)!);
 	const total =
-		rows.length < STORY_AGREEMENTS
-			? rows.length
-			: (db
-					.select({ n: sql<number>`count(*)` })
-					.from(agreementOrganizations)
-					.innerJoin(agreements, eq(agreements.id, agreementOrganizations.agreementId))
-					.where(live)
-					.get()?.n ?? 0);
+		rows.length < STORY_AGREEMENTS ? { n: rows.length, more: false } : cappedCount(db, linked, cap);
 	const ids = rows.map((r) => r.id);
 	const open = ids.length
 		? db

@@ -98,7 +98,7 @@ export async function dossierPdf(d: Dossier): Promise<Buffer> {
 	});
 	const done = pdfBuffer(w.doc);
 	w.style('bold', 17, '#0b2e59');
-	w.doc.text(w.safe(d.title), PAGE.left, PAGE.top, { width: CONTENT_WIDTH });
+	w.text(w.safe(d.title), PAGE.left, PAGE.top, { width: CONTENT_WIDTH });
 	w.doc.moveDown(0.3);
 	w.table(
 		[

@@ -48,7 +48,8 @@ export function buildDossier(
 	viewer: BriefingViewer,
 	opts: { lang?: Lang; now?: Date; generatedBy?: string } = {}
 ): Dossier | null {
-	const story = getPartnerStory(db, organizationId, viewer);
+	// A file says exactly how many there are; the page stops counting at STORY_COUNT_CAP.
+	const story = getPartnerStory(db, organizationId, viewer, { countCap: Infinity });
 	if (!story) return null;
 	const lang = opts.lang ?? 'ko';
 	const now = opts.now ?? new Date();

@@ -29,6 +29,8 @@ export interface EmbeddedFont {
 	ref(): PDFKit.PDFKitReference;
 	/** Glyph ids as 4-digit hex, adding the glyphs to the embedded subset. */
 	encode(text: string): [string[], unknown];
+	/** Advance width of `text` at `size` points, laid out (and cached) word by word. */
+	widthOfString(text: string, size: number): number;
 }
 
 function plainRun(font: FontkitFont, text: string): GlyphRun {

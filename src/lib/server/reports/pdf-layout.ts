@@ -1,12 +1,23 @@
 /**
  * A small layout layer over pdfkit: A4 pages with a running header and "n / N" footer, headings,
  * paragraphs, images and tables whose header row repeats on every page they run onto. Text is
- * drawn in the embedded CJK font; characters it has no glyph for (emoji) become □ so a title
- * full of them still lays out.
+ * drawn in the embedded CJK font; a string with characters it has no glyph for (Arabic, Thai,
+ * emoji…) is drawn run by run, each run in the fallback font that has it (pdf-fallback.ts),
+ * wrapped and measured the same way. Characters no font has become □.
  */
 import PDFDocument from 'pdfkit';
 import { fontBytes, reportFonts } from './fonts';
-import { usePlainLayout, type EmbeddedFont, type FontkitFont } from './pdf-fonts';
+import { usePlainLayout, type EmbeddedFont } from './pdf-fonts';
+import {
+	NONE,
+	PRIMARY,
+	coverageFor,
+	fontSpans,
+	hasRtl,
+	visualOrder,
+	type Coverage,
+	type Span
+} from './pdf-fallback';
 
 export const PAGE = { width: 595.28, height: 841.89, left: 42, right: 42, top: 72, bottom: 54 };
 export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
@@ -38,9 +49,30 @@ const invisible = (cp: number) =>
 	(cp >= 0xe0020 && cp <= 0xe007f);
 const MAX_CELL_CHARS = 1200;
 
+type Weight = 'body' | 'bold';
+
+/** pdfkit's text engine (internal): wrapping with a line callback, and one-line drawing. */
+interface TextEngine {
+	_font: EmbeddedFont;
+	_fontSize: number;
+	_lineGap: number;
+	_text(
+		text: string,
+		x: number,
+		y: number,
+		options: PDFKit.Mixins.TextOptions,
+		line: (text: string, options: LineOptions, wrapper?: unknown) => void
+	): void;
+	_fragment(text: string, x: number, y: number, options: { baseline: number }): void;
+}
+
+/** What pdfkit's line wrapper hands each line. */
+interface LineOptions extends PDFKit.Mixins.TextOptions {
+	lineWidth?: number;
+}
+
 export class PdfWriter {
 	readonly doc: PDFKit.PDFDocument;
-	private glyphCache = new Map<number, boolean>();
 
 	constructor(info: {
 		title: string;
@@ -65,8 +97,16 @@ export class PdfWriter {
 		this.doc.registerFont('body', fontBytes(fonts.regular.path), fonts.regular.face);
 		this.doc.registerFont('bold', fontBytes(fonts.bold.path), fonts.bold.face);
 		usePlainLayout(this.doc, 'bold');
-		this.glyphs = usePlainLayout(this.doc, 'body');
-		this.body = (this.doc as unknown as { _font: EmbeddedFont })._font;
+		const boldFont = this.engine._font;
+		const glyphs = usePlainLayout(this.doc, 'body');
+		this.body = this.engine._font;
+		this.faces = { body: [this.body], bold: [boldFont] };
+		this.coverage = coverageFor(`${fonts.regular.path}#${fonts.regular.face ?? ''}`, glyphs);
+		// pdfkit's line wrapper measures words with doc.widthOfString: while a mixed string is
+		// wrapped or measured, words are measured run by run in their own fonts. The document
+		// holds its own widthOfString from the start, so swapping it keeps the object's shape.
+		this.plainWidth = this.doc.widthOfString;
+		this.doc.widthOfString = this.plainWidth;
 		this.header = info.header;
 		this.total = this.doc.ref({
 			Type: 'XObject',
@@ -83,30 +123,196 @@ export class PdfWriter {
 	private readonly total: PDFKit.PDFKitReference;
 	private pages = 0;
 
-	/** The body face, asked which characters it can draw. */
-	private readonly glyphs: FontkitFont;
+	/** Which font draws each character (shared by every PDF this process makes). */
+	private readonly coverage: Coverage;
+	/** The embedded fonts by weight: [0] the CJK face, [i] fallback i − 1 once registered. */
+	private readonly faces: Record<Weight, (EmbeddedFont | undefined)[]>;
+	/** The weight of the mixed string being wrapped or measured, else null. */
+	private mixing: Weight | null = null;
+	private readonly plainWidth: PDFKit.PDFDocument['widthOfString'];
+	private readonly mixedWidthOfString = (text: string) => this.mixedWidth(text, this.mixing!);
+
+	/** Measures words run by run (a weight) or as pdfkit does (null). */
+	private setMixing(weight: Weight | null): void {
+		this.mixing = weight;
+		this.doc.widthOfString = weight ? this.mixedWidthOfString : this.plainWidth;
+	}
+
+	/** The first half of a surrogate pair the line wrapper cut off the end of a line. */
+	private carry = '';
+
+	private get engine(): TextEngine {
+		return this.doc as unknown as TextEngine;
+	}
 
 	get y(): number {
 		return this.doc.y;
 	}
 
-	/** Text the font can draw: missing glyphs become □, over-long cells are cut with "…". */
+	/**
+	 * Text some font can draw: characters no font has become □, joiners and variation selectors
+	 * go, over-long cells are cut with "…".
+	 */
 	safe(text: string, max = Infinity): string {
+		if (text.length <= max && this.drawable(text)) return text;
 		let out = '';
 		let n = 0;
 		for (const ch of text) {
 			const cp = ch.codePointAt(0)!;
 			if (invisible(cp)) continue;
 			if (++n > max) return `${out}…`;
-			let ok = this.glyphCache.get(cp);
-			if (ok === undefined) {
-				ok = cp < 0x20 || this.glyphs.hasGlyphForCodePoint(cp);
-				this.glyphCache.set(cp, ok);
-			}
-			out += ok ? ch : '□';
+			out += this.coverage.fontOf(cp) === NONE ? '□' : ch;
 		}
 		return out;
 	}
+
+	/** Whether every character prints as it is: in some font, and not one `safe` drops. */
+	private drawable(text: string): boolean {
+		if (this.coverage.plain(text)) return true;
+		for (const ch of text) {
+			const cp = ch.codePointAt(0)!;
+			if (invisible(cp) || this.coverage.fontOf(cp) === NONE) return false;
+		}
+		return true;
+	}
+
+	/** Registered names of the embedded fonts, as `faces`. */
+	private readonly names: Record<Weight, string[]> = { body: ['body'], bold: ['bold'] };
+
+	/**
+	 * The embedded font for `font` (a Coverage number) in `weight`, registered on first use: the
+	 * fallback's bold file for bold text when there is one, else its regular file, else (a file
+	 * gone or unreadable since it was scanned) the CJK face, which prints its .notdef box.
+	 */
+	private face(weight: Weight, font: number): { name: string; font: EmbeddedFont } {
+		let face = this.faces[weight][font];
+		if (!face) {
+			const file = this.coverage.chain.fonts[font - 1];
+			const current = this.engine._font;
+			const paths = weight === 'bold' && file.bold ? [file.bold, file.regular] : [file.regular];
+			for (const [i, path] of paths.entries()) {
+				const name = `fallback${font}-${weight}${i ? '-regular' : ''}`;
+				try {
+					this.doc.registerFont(name, fontBytes(path));
+					this.doc.font(name);
+					face = this.engine._font;
+					this.names[weight][font] = name;
+					break;
+				} catch {
+					// The next file, or the CJK face.
+				}
+			}
+			this.engine._font = current;
+			face ??= this.faces[weight][PRIMARY]!;
+			this.names[weight][font] ??= weight;
+			this.faces[weight][font] = face;
+		}
+		return { name: this.names[weight][font], font: face };
+	}
+
+	/** Runs of the strings last measured or drawn (a cell is measured, then drawn). */
+	private spanCache = new Map<string, Span[]>();
+
+	private spans(text: string): Span[] {
+		let spans = this.spanCache.get(text);
+		if (!spans) {
+			if (this.spanCache.size >= 2000) this.spanCache.clear();
+			spans = fontSpans(text, this.coverage);
+			this.spanCache.set(text, spans);
+		}
+		return spans;
+	}
+
+	/** Width of a string with characters from fallback fonts, at the current size. */
+	private mixedWidth(text: string, weight: Weight): number {
+		const size = this.engine._fontSize;
+		let w = 0;
+		for (const s of this.spans(text))
+			w += this.face(weight, s.font).font.widthOfString(s.text, size);
+		return w;
+	}
+
+	/** Width of `text` (already safe) in the current font and size. */
+	private widthOf(text: string, plain = this.coverage.plain(text)): number {
+		return plain ? this.doc.widthOfString(text) : this.mixedWidth(text, this.pen.font as Weight);
+	}
+
+	/** Height of `text` (already safe) wrapped to `width` in the current font and size. */
+	private heightOf(text: string, width: number, plain = this.coverage.plain(text)): number {
+		if (plain) return this.doc.heightOfString(text, { width });
+		const outer = this.mixing;
+		this.setMixing(this.pen.font as Weight);
+		try {
+			return this.doc.heightOfString(text, { width });
+		} finally {
+			this.setMixing(outer);
+		}
+	}
+
+	/**
+	 * Draws `text` (already safe) as doc.text would, in the current style (set with `style`):
+	 * straight to pdfkit when the CJK face has every character, else line by line through
+	 * pdfkit's wrapper, each line drawn run by run. (A page break inside draws the running
+	 * header, itself mixed text: the state is put back afterwards.)
+	 */
+	text(
+		text: string,
+		x: number,
+		y: number,
+		options: PDFKit.Mixins.TextOptions = {},
+		plain = this.coverage.plain(text)
+	): void {
+		if (plain) {
+			this.doc.text(text, x, y, options);
+			return;
+		}
+		const outer = { mixing: this.mixing, carry: this.carry };
+		this.setMixing(this.pen.font as Weight);
+		this.carry = '';
+		try {
+			this.engine._text(text, x, y, options, this.mixedLine);
+		} finally {
+			this.setMixing(outer.mixing);
+			this.carry = outer.carry;
+		}
+	}
+
+	/** pdfkit's line callback for a mixed string: draws the line's runs in visual order. */
+	private mixedLine = (line: string, options: LineOptions, wrapper?: unknown): void => {
+		const doc = this.doc;
+		const weight = this.mixing!;
+		let text = this.carry + line.replace(/\n/g, '');
+		this.carry = '';
+		const end = text.charCodeAt(text.length - 1);
+		if (end >= 0xd800 && end <= 0xdbff) {
+			this.carry = text.slice(-1);
+			text = text.slice(0, -1);
+		}
+		const spans = hasRtl(text) ? visualOrder(this.spans(text)) : this.spans(text);
+		const size = this.engine._fontSize;
+		const widths = spans.map((s) => this.face(weight, s.font).font.widthOfString(s.text, size));
+		const total = widths.reduce((a, b) => a + b, 0);
+		let x = doc.x;
+		if (options.width && options.lineWidth !== undefined) {
+			if (options.align === 'right') {
+				const trailing = /\s+$/.exec(text)?.[0] ?? '';
+				x += options.lineWidth - total + (trailing ? doc.widthOfString(trailing) : 0);
+			} else if (options.align === 'center') x += (options.lineWidth - total) / 2;
+		}
+		// Every run on the CJK face's baseline.
+		const baseline = -(this.face(weight, PRIMARY).font.ascender / 1000) * size;
+		this.setMixing(null);
+		spans.forEach((s, i) => {
+			doc.font(this.face(weight, s.font).name);
+			this.engine._fragment(s.text, x, doc.y, { baseline });
+			x += widths[i];
+		});
+		doc.font(weight);
+		this.setMixing(weight);
+		if (wrapper)
+			doc.y += doc.currentLineHeight(true) + (options.lineGap || this.engine._lineGap || 0);
+		else doc.x += total;
+	};
 
 	/** The current font, size and colour, so a long table sets each only when it changes. */
 	private pen = { font: '', size: 0, color: '' };
@@ -132,7 +338,7 @@ export class PdfWriter {
 		this.ensure(size * 4);
 		this.doc.moveDown(0.6);
 		this.style('bold', size, '#0b2e59');
-		this.doc.text(this.safe(text), PAGE.left, this.doc.y, { width: CONTENT_WIDTH });
+		this.text(this.safe(text), PAGE.left, this.doc.y, { width: CONTENT_WIDTH });
 		this.doc.moveDown(0.3);
 	}
 
@@ -140,8 +346,8 @@ export class PdfWriter {
 		const size = opts.size ?? 9.5;
 		this.style(opts.bold ? 'bold' : 'body', size, opts.color);
 		const t = this.safe(text);
-		this.ensure(this.doc.heightOfString(t, { width: CONTENT_WIDTH }) + 2);
-		this.doc.text(t, PAGE.left, this.doc.y, { width: CONTENT_WIDTH });
+		this.ensure(this.heightOf(t, CONTENT_WIDTH) + 2);
+		this.text(t, PAGE.left, this.doc.y, { width: CONTENT_WIDTH });
 	}
 
 	image(png: Buffer, width: number, height: number): void {
@@ -177,9 +383,11 @@ export class PdfWriter {
 			this.doc.font(font).fontSize(size);
 			this.pen = { ...this.pen, font, size };
 		}
-		const w = text.includes('\n') ? Infinity : this.doc.widthOfString(text);
-		if (w <= width) return { single: true, width: w, height: this.doc.currentLineHeight(true) };
-		return { single: false, width, height: this.doc.heightOfString(text || ' ', { width }) };
+		const plain = this.coverage.plain(text);
+		const w = text.includes('\n') ? Infinity : this.widthOf(text, plain);
+		if (w <= width)
+			return { single: true, width: w, height: this.doc.currentLineHeight(true), plain };
+		return { single: false, width, height: this.heightOf(text || ' ', width, plain), plain };
 	}
 
 	private drawText(
@@ -187,15 +395,15 @@ export class PdfWriter {
 		x: number,
 		y: number,
 		width: number,
-		m: { single: boolean; width: number },
+		m: { single: boolean; width: number; plain: boolean },
 		align: Column['align']
 	): void {
 		if (!m.single) {
-			this.doc.text(text, x, y, { width, align: align ?? 'left' });
+			this.text(text, x, y, { width, align: align ?? 'left' }, m.plain);
 			return;
 		}
 		const dx = align === 'right' ? width - m.width : align === 'center' ? (width - m.width) / 2 : 0;
-		this.doc.text(text, x + dx, y, { lineBreak: false });
+		this.text(text, x + dx, y, { lineBreak: false }, m.plain);
 	}
 
 	private drawRow(cols: Column[], cells: Cell[], size: number, fill?: string): void {
@@ -300,17 +508,17 @@ export class PdfWriter {
 		d.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
 		this.pen = { font: '', size: 0, color: '' };
 		this.style('bold', 8.5, '#0b2e59');
-		d.text(this.safe(this.header.left, 120), PAGE.left, 26, {
+		this.text(this.safe(this.header.left, 120), PAGE.left, 26, {
 			width: CONTENT_WIDTH * 0.6,
 			lineBreak: false
 		});
 		this.style('body', 7.5, '#555');
-		d.text(this.safe(this.header.right, 80), PAGE.left + CONTENT_WIDTH * 0.55, 27, {
+		this.text(this.safe(this.header.right, 80), PAGE.left + CONTENT_WIDTH * 0.55, 27, {
 			width: CONTENT_WIDTH * 0.45,
 			align: 'right',
 			lineBreak: false
 		});
-		d.text(this.safe(this.header.sub, 160), PAGE.left, 40, {
+		this.text(this.safe(this.header.sub, 160), PAGE.left, 40, {
 			width: CONTENT_WIDTH,
 			lineBreak: false,
 			ellipsis: true,

@@ -8,7 +8,7 @@ import type { Briefing } from './types';
 function cover(w: PdfWriter, b: Briefing): void {
 	const t = b.text;
 	w.style('bold', 20, '#0b2e59');
-	w.doc.text(w.safe(b.title), PAGE.left, PAGE.top, { width: CONTENT_WIDTH });
+	w.text(w.safe(b.title), PAGE.left, PAGE.top, { width: CONTENT_WIDTH });
 	w.doc.moveDown(0.4);
 	for (const line of b.filterLines) w.paragraph(`${line.label}: ${line.value}`, { size: 10 });
 	w.paragraph(msg(b.lang, 'report_generated', { at: b.generatedAtLabel, by: b.generatedBy }), {
