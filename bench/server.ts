@@ -1,5 +1,6 @@
 /** Starts the built app (`node build-db`) on the benchmark database, in the dashboard's port range. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -17,7 +18,9 @@ export async function startServer(
 ): Promise<BenchServer> {
 	const url = `http://127.0.0.1:${port}`;
 	const log: string[] = [];
-	const proc = spawn(process.execPath, [process.env.BUILD_OUT ?? 'build-db'], {
+	// BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const proc = spawn(process.execPath, [...nodeArgs, process.env.BUILD_OUT ?? 'build-db'], {
 		cwd: ROOT,
 		env: {
 			...process.env,
@@ -31,8 +34,14 @@ export async function startServer(
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	proc.stdout?.on('data', (d) => log.push(String(d)));
-	proc.stderr?.on('data', (d) => log.push(String(d)));
+	// BENCH_SERVER_LOG names a file that gets everything the server prints (with --trace-gc, say).
+	const logFile = process.env.BENCH_SERVER_LOG;
+	const keep = (d: Buffer) => {
+		log.push(String(d));
+		if (logFile) appendFileSync(logFile, d);
+	};
+	proc.stdout?.on('data', keep);
+	proc.stderr?.on('data', keep);
 	for (let i = 0; ; i++) {
 		if (proc.exitCode !== null) throw new Error(`server exited: ${log.join('')}`);
 		try {

@@ -8,11 +8,11 @@
  * p50/p95/p99 per route and the server's peak RSS, appends them to bench/results.md, and exits
  * non-zero on any 5xx or transport error.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { percentiles, watchRss } from '../bench/measure';
 import { ROOT, signIn, startServer } from '../bench/server';
 
@@ -21,7 +21,9 @@ const { values } = parseArgs({
 		seconds: { type: 'string', default: '60' },
 		clients: { type: 'string', default: '64' },
 		exchanges: { type: 'string', default: '100000' },
-		port: { type: 'string', default: '4390' }
+		port: { type: 'string', default: '4390' },
+		// "none" leaves the backup out, to tell its cost from the rest.
+		backup: { type: 'string', default: 'midway' }
 	}
 });
 const SECONDS = Number(values.seconds);
@@ -30,6 +32,7 @@ const N = Number(values.exchanges);
 const EDITOR = { email: 'bench-editor@example.org', password: 'bench-password-123' };
 const dbPath = join(ROOT, 'bench', 'data', `bench-${N}.db`);
 const log = (s: string) => console.log(`[soak] ${s}`);
+const run = promisify(execFile);
 
 interface Route {
 	name: string;
@@ -89,9 +92,13 @@ function routes(cookie: string, origin: string): Route[] {
 		{
 			name: 'briefing csv',
 			weight: 2,
-			request: (s) => ({
-				path: `/api/v1/reports/briefing.csv?from=${year(s.rand)}-01-01&to=${year(s.rand) + 1}-12-31&country=${pick(s.rand, countries)}`
-			})
+			// Two years for one country: the kind of briefing a delegation visit asks for.
+			request: (s) => {
+				const from = year(s.rand);
+				return {
+					path: `/api/v1/reports/briefing.csv?from=${from}-01-01&to=${from + 1}-12-31&country=${pick(s.rand, countries)}`
+				};
+			}
 		},
 		{
 			name: 'create exchange',
@@ -144,6 +151,8 @@ interface Tally {
 	times: number[];
 	errors: number;
 	statuses: Record<number, number>;
+	/** Why requests failed without a status (refused, reset, timed out), with counts. */
+	failures: Record<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -161,28 +170,33 @@ async function main(): Promise<void> {
 	const table = routes(cookie, server.url);
 	const total = table.reduce((a, r) => a + r.weight, 0);
 	const tallies = new Map<string, Tally>(
-		table.map((r) => [r.name, { times: [], errors: 0, statuses: {} }])
+		table.map((r) => [r.name, { times: [], errors: 0, statuses: {}, failures: {} }])
 	);
 	const deadline = Date.now() + SECONDS * 1000;
 	let backup = 'not taken';
 
-	const backupAt = setTimeout(
-		() => {
-			const out = mkdtempSync(join(tmpdir(), 'gyoryu-soak-backup-'));
-			const t = performance.now();
-			try {
-				execFileSync('npx', ['tsx', 'scripts/backup.ts', '--out', out], {
-					cwd: ROOT,
-					env: { ...process.env, DATABASE_URL: dbPath },
-					stdio: 'pipe'
-				});
-				backup = `taken and verified in ${((performance.now() - t) / 1000).toFixed(1)} s`;
-			} catch (e) {
-				backup = `FAILED: ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`;
-			}
-			log(`backup midway: ${backup}`);
-		},
-		(SECONDS * 1000) / 2
+	// Asynchronously: a synchronous child process would freeze this load generator (and so every
+	// request in flight) for as long as the backup takes.
+	const backupRun = new Promise<void>((done) =>
+		setTimeout(
+			async () => {
+				if (values.backup === 'none') return done();
+				const out = mkdtempSync(join(tmpdir(), 'gyoryu-soak-backup-'));
+				const t = performance.now();
+				try {
+					await run('npx', ['tsx', 'scripts/backup.ts', '--out', out], {
+						cwd: ROOT,
+						env: { ...process.env, DATABASE_URL: dbPath }
+					});
+					backup = `taken and verified in ${((performance.now() - t) / 1000).toFixed(1)} s`;
+				} catch (e) {
+					backup = `FAILED: ${e instanceof Error ? e.message.slice(0, 300) : String(e)}`;
+				}
+				log(`backup midway: ${backup}`);
+				done();
+			},
+			(SECONDS * 1000) / 2
+		)
 	);
 
 	async function client(i: number): Promise<void> {
@@ -206,15 +220,18 @@ async function main(): Promise<void> {
 				if (r.status >= 500 || (r.status >= 400 && r.status !== 404 && r.status !== 409))
 					tally.errors++;
 				else if (route.onJson && r.ok) route.onJson(state, body);
-			} catch {
+			} catch (e) {
 				tally.errors++;
+				const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+				const why = cause?.code ?? cause?.message ?? String(e);
+				tally.failures[why] = (tally.failures[why] ?? 0) + 1;
 			}
 		}
 	}
 
 	log(`${CLIENTS} clients for ${SECONDS} s against ${server.url} (${N} exchanges)`);
 	await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
-	clearTimeout(backupAt);
+	await backupRun;
 	const peakRss = rss.stop();
 	await server.stop();
 
@@ -223,7 +240,7 @@ async function main(): Promise<void> {
 		...percentiles(t.times),
 		n: t.times.length,
 		errors: t.errors,
-		statuses: t.statuses
+		statuses: { ...t.statuses, ...t.failures }
 	}));
 	const requests = rows.reduce((a, r) => a + r.n, 0);
 	const errors = rows.reduce((a, r) => a + r.errors, 0);

@@ -17,6 +17,7 @@ import { startOperations } from '$lib/server/operations';
 import { cachedPage, pageCacheKey, storePage } from '$lib/server/page-cache';
 import { getLocale } from '$lib/paraglide/runtime';
 import { seoulToday } from '$lib/dates';
+import { createRequestQueue } from '$lib/server/request-queue';
 
 let config: AppConfig;
 let db: DB;
@@ -89,8 +90,23 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+const requests = createRequestQueue();
+/** Requests already holding their turn (the dashboard takes its own, after a cache miss). */
+const holdingTurn = new WeakSet<object>();
+/** Health checks answer at once; report downloads wait on the report worker, not the event loop. */
+const unqueued = /^\/healthz$|^\/api\/v1\/reports\/|\/dossier\.[a-z]+$/;
+
+/** Everything else takes its turn in arrival order (see request-queue.ts). */
+const fairQueue: Handle = async ({ event, resolve }) =>
+	unqueued.test(event.url.pathname) || holdingTurn.has(event.locals)
+		? resolve(event)
+		: requests.run(async () => resolve(event));
+
 /**
  * The dashboard's HTML from the page cache (see page-cache.ts); off with the dashboard cache.
+ * A cached page is served at once, without waiting in the queue. On a miss the key is read
+ * again when the request's turn comes, right before the page is counted, so the page is kept
+ * under the data version it shows (and another request may have rendered it meanwhile).
  * A reply from the cache skips the session cookie's renewal: the next other page renews it.
  */
 const dashboardPages: Handle = async ({ event, resolve }) => {
@@ -103,8 +119,14 @@ const dashboardPages: Handle = async ({ event, resolve }) => {
 		event.isDataRequest
 	)
 		return resolve(event);
-	const key = pageCacheKey(db, [JSON.stringify(user), getLocale(), seoulToday(), event.url.search]);
-	return cachedPage(db, key) ?? storePage(db, key, await resolve(event));
+	const parts = [JSON.stringify(user), getLocale(), seoulToday(), event.url.search];
+	const hit = cachedPage(db, pageCacheKey(db, parts));
+	if (hit) return hit;
+	return requests.run(async () => {
+		holdingTurn.add(event.locals);
+		const key = pageCacheKey(db, parts);
+		return cachedPage(db, key) ?? storePage(db, key, await resolve(event));
+	});
 };
 
-export const handle = sequence(securityHeaders, authenticate, i18n, dashboardPages);
+export const handle = sequence(securityHeaders, authenticate, i18n, dashboardPages, fairQueue);

@@ -56,4 +56,15 @@ describe('the dashboard page cache', () => {
 		expect((await page(editor)).body).toContain(TITLE);
 		expect((await page(viewer)).body).not.toContain(TITLE);
 	});
+
+	it('answers many concurrent first views (each one a miss that takes its turn in the queue)', async () => {
+		const views = Array.from({ length: 12 }, (_, i) =>
+			fetch(`${app.url}/dashboard?from=${2009 + i}-01-01&to=2020-12-31`, {
+				headers: { cookie: viewer }
+			})
+		);
+		const replies = await Promise.all(views);
+		expect(replies.map((r) => r.status)).toEqual(Array(12).fill(200));
+		await Promise.all(replies.map((r) => r.text()));
+	}, 30_000);
 });

@@ -255,7 +255,9 @@ function apply(db: DB, orgs: number[], o: Op): void {
 const periods = [
 	{},
 	{ from: '2020-01-01', to: '2021-12-31' },
-	{ from: '2019-03-15', to: '2021-08-31' }
+	{ from: '2019-03-15', to: '2021-08-31' },
+	// One day at each end around a whole year: the ends come from the records, the year from the rollups.
+	{ from: '2020-12-31', to: '2022-01-01' }
 ];
 
 describe('dashboard rollups', () => {

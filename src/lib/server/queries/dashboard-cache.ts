@@ -8,24 +8,27 @@ import type { Conn } from '../db';
 
 const MAX_ENTRIES = 200;
 /** Per database: tests and tools may open several in one process. */
-const caches = new WeakMap<object, Map<string, unknown>>();
+const caches = new WeakMap<object, { version: number; entries: Map<string, unknown> }>();
 
 export function dataVersion(db: Conn): number {
 	return db.get<{ v: number }>(sql`SELECT v FROM dash_version WHERE id = 1`)?.v ?? 0;
 }
 
 export function cached<T>(db: Conn, key: string, compute: () => T): T {
-	let entries = caches.get(db);
-	if (!entries) caches.set(db, (entries = new Map()));
-	const full = `${dataVersion(db)}|${key}`;
-	if (entries.has(full)) {
-		const hit = entries.get(full) as T;
-		entries.delete(full);
-		entries.set(full, hit);
+	const version = dataVersion(db);
+	let cache = caches.get(db);
+	// Results of an older version can never be used again: let them go at once.
+	if (!cache || cache.version !== version)
+		caches.set(db, (cache = { version, entries: new Map() }));
+	const { entries } = cache;
+	if (entries.has(key)) {
+		const hit = entries.get(key) as T;
+		entries.delete(key);
+		entries.set(key, hit);
 		return hit;
 	}
 	const value = compute();
-	entries.set(full, value);
+	entries.set(key, value);
 	if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 	return value;
 }

@@ -147,17 +147,26 @@ function overdueFromRecords(
 	);
 }
 
-/** Open agreements and follow-up actions past their due date, most recently due first. */
+const newestDueFirst = (a: OverdueRef, b: OverdueRef) =>
+	a.due === b.due ? b.id - a.id : a.due < b.due ? 1 : -1;
+
+/**
+ * Open agreements and follow-up actions past their due date, most recently due first: the whole
+ * years of a rollup scope from the snapshots, every other part of the period (`records`, e.g.
+ * the partial years at its ends) from the records.
+ */
 export function overdueItems(
 	db: Conn,
-	source: { scope: RollupScope } | { filter: ExchangeFilter; viewer: Visibility },
+	source: { scope: RollupScope | null; records: ExchangeFilter[]; viewer: Visibility },
 	today: string,
 	limit = 10
 ): OverdueItem[] {
-	const refs =
-		'scope' in source
-			? overdueFromSnapshots(db, source.scope, today, limit)
-			: overdueFromRecords(db, source.filter, source.viewer, today, limit);
+	const refs = [
+		...(source.scope ? overdueFromSnapshots(db, source.scope, today, limit) : []),
+		...source.records.flatMap((f) => overdueFromRecords(db, f, source.viewer, today, limit))
+	]
+		.sort(newestDueFirst)
+		.slice(0, limit);
 	if (!refs.length) return [];
 	const agreementIds = [...new Set(refs.map((r) => r.agreement_id))];
 	const details = new Map(

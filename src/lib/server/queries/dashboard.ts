@@ -216,9 +216,13 @@ function compute(c: Ctx, p: DashboardParams): DashboardStats {
 		anniversaries: annual.items,
 		overdue: overdueItems(
 			c.db,
-			c.k !== null && split.years && !split.partial.length
-				? { scope: { k: c.k, audience: c.audience, years: split.years } }
-				: { filter: listFilter, viewer: c.viewer },
+			c.k !== null
+				? {
+						scope: split.years && { k: c.k, audience: c.audience, years: split.years },
+						records: split.partial.map((p) => ({ ...c.filter, ...p })),
+						viewer: c.viewer
+					}
+				: { scope: null, records: [listFilter], viewer: c.viewer },
 			c.today
 		),
 		latest: latestExchanges(c.db, listFilter, c.viewer),

@@ -57,8 +57,8 @@ export interface PartnerStory {
 }
 
 /** A partner with decades of weekly meetings still gets a page that loads at once. */
-export const STORY_EXCHANGES = 200;
-export const STORY_AGREEMENTS = 100;
+export const STORY_EXCHANGES = 50;
+export const STORY_AGREEMENTS = 50;
 
 /** The live partner's story as the viewer may see it; null when missing or in the trash. */
 export function getPartnerStory(

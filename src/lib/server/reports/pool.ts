@@ -97,10 +97,18 @@ async function startWorker(): Promise<Slot> {
 	return slot;
 }
 
+/** Workers being started: counted so that a burst of first jobs cannot start more than the pool's size. */
+const starting = new Set<Promise<Slot>>();
+
 async function freeSlot(size: number): Promise<Slot> {
 	const idle = slots.find((s) => s.busy === 0);
 	if (idle) return idle;
-	if (slots.length < size) return startWorker();
+	if (slots.length + starting.size < size) {
+		const start = startWorker().finally(() => starting.delete(start));
+		starting.add(start);
+		return start;
+	}
+	if (!slots.length) await Promise.race(starting);
 	return slots.reduce((a, b) => (b.busy < a.busy ? b : a));
 }
 
@@ -131,6 +139,11 @@ export async function runReport(
 	return { ...result, renderer: 'worker' };
 }
 
+/** Worker threads alive or starting (the pool never holds more than its size). */
+export function reportWorkerCount(): number {
+	return slots.length + starting.size;
+}
+
 /** Stops the workers (tests and tools that want a clean exit). */
 export async function stopReportWorkers(): Promise<void> {
 	await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
@@ -138,5 +151,5 @@ export async function stopReportWorkers(): Promise<void> {
 
 /** Starts the worker ahead of the first download (the report page calls it as it loads). */
 export async function warmReportWorker(db: DB): Promise<void> {
-	if (usesWorker(db) && !slots.length) await startWorker();
+	if (usesWorker(db) && !slots.length && !starting.size) await freeSlot(poolSize());
 }

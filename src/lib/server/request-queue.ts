@@ -1,0 +1,60 @@
+/**
+ * First come, first served for requests that do their work on the event loop.
+ *
+ * Node reads sockets in whatever order the kernel reports them: under overload a connection can
+ * go unread for the whole burst while others are served again and again (measured here: 64
+ * clients, 15 ms of work each, p50 0.9 s but max 16 s). Queueing every request as soon as its
+ * headers are parsed, and starting at most one per turn of the event loop (so the sockets are
+ * read between two requests), serves them in arrival order: the same test's max fell to 1.0 s.
+ *
+ * `concurrency` bounds how many queued requests may be in progress at once, so one that awaits
+ * something slow (a password hash, an upload) does not hold up the line.
+ */
+export interface RequestQueue {
+	/** Runs `work` when its turn comes; the slot is freed when it settles. */
+	run<T>(work: () => Promise<T>): Promise<T>;
+	/** Requests waiting for their turn and requests in progress (for tests and health). */
+	readonly waiting: number;
+	readonly running: number;
+}
+
+export function createRequestQueue(concurrency = 4): RequestQueue {
+	const waiting: (() => void)[] = [];
+	let running = 0;
+	let turnPending = false;
+
+	// One start per turn: setImmediate runs after the poll phase has read the sockets.
+	function nextTurn(): void {
+		if (turnPending || running >= concurrency || !waiting.length) return;
+		turnPending = true;
+		setImmediate(() => {
+			turnPending = false;
+			const start = waiting.shift();
+			if (!start) return;
+			running++;
+			start();
+			nextTurn();
+		});
+	}
+
+	return {
+		async run<T>(work: () => Promise<T>): Promise<T> {
+			await new Promise<void>((start) => {
+				waiting.push(start);
+				nextTurn();
+			});
+			try {
+				return await work();
+			} finally {
+				running--;
+				nextTurn();
+			}
+		},
+		get waiting() {
+			return waiting.length;
+		},
+		get running() {
+			return running;
+		}
+	};
+}

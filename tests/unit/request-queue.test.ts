@@ -1,0 +1,53 @@
+/** The request queue serves in arrival order, one start per event-loop turn, never above its bound. */
+import { describe, expect, it } from 'vitest';
+import { createRequestQueue } from '../../src/lib/server/request-queue';
+
+const turn = () => new Promise<void>((r) => setImmediate(r));
+
+describe('request queue', () => {
+	it('starts requests in arrival order, one per turn of the event loop', async () => {
+		const queue = createRequestQueue(4);
+		const started: number[] = [];
+		const runs = [0, 1, 2, 3].map((i) => queue.run(async () => void started.push(i)));
+		expect(started).toEqual([]);
+		await turn();
+		expect(started).toEqual([0]);
+		await turn();
+		expect(started).toEqual([0, 1]);
+		await Promise.all(runs);
+		expect(started).toEqual([0, 1, 2, 3]);
+	});
+
+	it('lets a newcomer in between two queued requests only after them (no overtaking)', async () => {
+		const queue = createRequestQueue(1);
+		const order: string[] = [];
+		const first = queue.run(async () => void order.push('a'));
+		const second = queue.run(async () => void order.push('b'));
+		await turn();
+		const late = queue.run(async () => void order.push('late'));
+		await Promise.all([first, second, late]);
+		expect(order).toEqual(['a', 'b', 'late']);
+	});
+
+	it('holds at most `concurrency` requests in progress and frees a slot when one fails', async () => {
+		const queue = createRequestQueue(2);
+		const gates: (() => void)[] = [];
+		const slow = () => queue.run(() => new Promise<void>((release) => gates.push(release)));
+		const runs = [slow(), slow(), slow()];
+		for (let i = 0; i < 5; i++) await turn();
+		expect(queue.running).toBe(2);
+		expect(queue.waiting).toBe(1);
+		const failing = queue.run(async () => {
+			throw new Error('boom');
+		});
+		gates[0]();
+		await runs[0];
+		for (let i = 0; i < 3; i++) await turn();
+		expect(queue.running).toBe(2);
+		gates[1]();
+		gates[2]();
+		await expect(failing).rejects.toThrow('boom');
+		await Promise.all(runs);
+		expect([queue.running, queue.waiting]).toEqual([0, 0]);
+	});
+});
