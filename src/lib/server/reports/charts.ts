@@ -4,7 +4,7 @@
  * are registered. Colours are the Okabe–Ito set, told apart by colour-blind readers, and of
  * different lightness so they survive grey print.
  */
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import {
 	BarController,
 	BarElement,
@@ -89,6 +89,23 @@ function config(c: ChartView, size: ChartSize): ChartConfiguration<'bar'> {
 	};
 }
 
+let shared: Canvas | undefined;
+
+/**
+ * The thread's one canvas, cleared and sized for the next chart. A canvas per chart would keep
+ * each one's pixels (3.6 MB for a wide chart, outside V8's heap and its accounting) until a
+ * full GC happened to collect the canvas: tens of MB per briefing.
+ */
+function blankCanvas(width: number, height: number): Canvas {
+	shared ??= createCanvas(width, height);
+	// A chart left by a failed render would refuse the canvas to the next one.
+	Chart.getChart(shared as unknown as HTMLCanvasElement)?.destroy();
+	// Setting the size, even an unchanged one, clears the pixels and resets the context.
+	shared.width = width;
+	shared.height = height;
+	return shared;
+}
+
 /**
  * The chart as an image; a horizontal chart grows with its bars. PNG for office files; the PDF
  * takes JPEG, which pdfkit embeds as it is instead of decoding a PNG's alpha channel.
@@ -101,12 +118,15 @@ export function chartPng(
 	setUp();
 	const width = size === 'wide' ? 1600 : 900;
 	const height = c.horizontal ? Math.max(520, 160 + c.labels.length * 46) : 560;
-	const canvas = createCanvas(width, height);
+	const canvas = blankCanvas(width, height);
 	const chart = new Chart(
 		canvas.getContext('2d') as unknown as CanvasRenderingContext2D,
 		config(c, size)
 	);
-	const png = format === 'png' ? canvas.toBuffer('image/png') : canvas.toBuffer('image/jpeg', 92);
-	chart.destroy();
-	return { png, width, height };
+	try {
+		const png = format === 'png' ? canvas.toBuffer('image/png') : canvas.toBuffer('image/jpeg', 92);
+		return { png, width, height };
+	} finally {
+		chart.destroy();
+	}
 }

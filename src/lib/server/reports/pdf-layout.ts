@@ -63,7 +63,19 @@ interface TextEngine {
 		options: PDFKit.Mixins.TextOptions,
 		line: (text: string, options: LineOptions, wrapper?: unknown) => void
 	): void;
-	_fragment(text: string, x: number, y: number, options: { baseline: number }): void;
+	_fragment(text: string, x: number, y: number, options: FragmentOptions): void;
+}
+
+/** How pdfkit draws one line: at a baseline, or at the top with its width already known. */
+type FragmentOptions = { baseline: number } | { textWidth: number };
+
+/** A cell's text laid out: its lines when it wraps and the CJK face draws it all. */
+interface Measured {
+	single: boolean;
+	width: number;
+	height: number;
+	plain: boolean;
+	lines?: string[];
 }
 
 /** What pdfkit's line wrapper hands each line. */
@@ -376,9 +388,10 @@ export class PdfWriter {
 
 	/**
 	 * Where a cell's text goes: one line when it fits (drawn without pdfkit's line wrapper,
-	 * which is most of the cost of a long table), else wrapped to the width.
+	 * which is most of the cost of a long table), else wrapped to the width. A wrapped string
+	 * the CJK face draws keeps its lines, so drawing does not wrap it again.
 	 */
-	private measure(text: string, width: number, font: 'body' | 'bold', size: number) {
+	private measure(text: string, width: number, font: 'body' | 'bold', size: number): Measured {
 		if (this.pen.font !== font || this.pen.size !== size) {
 			this.doc.font(font).fontSize(size);
 			this.pen = { ...this.pen, font, size };
@@ -387,7 +400,24 @@ export class PdfWriter {
 		const w = text.includes('\n') ? Infinity : this.widthOf(text, plain);
 		if (w <= width)
 			return { single: true, width: w, height: this.doc.currentLineHeight(true), plain };
+		if (plain) return { single: false, width, plain, ...this.wrapLines(text || ' ', width) };
 		return { single: false, width, height: this.heightOf(text || ' ', width, plain), plain };
+	}
+
+	/** `text` wrapped to `width` in the current font and size, as doc.heightOfString wraps it. */
+	private wrapLines(text: string, width: number): { lines: string[]; height: number } {
+		const d = this.doc;
+		const { x, y } = d;
+		const lines: string[] = [];
+		const gap = this.engine._lineGap || 0;
+		this.engine._text(text, x, y, { width, height: Infinity }, (line) => {
+			lines.push(line);
+			d.y += d.currentLineHeight(true) + gap;
+		});
+		const height = d.y - y;
+		d.x = x;
+		d.y = y;
+		return { lines, height };
 	}
 
 	private drawText(
@@ -395,15 +425,27 @@ export class PdfWriter {
 		x: number,
 		y: number,
 		width: number,
-		m: { single: boolean; width: number; plain: boolean },
+		m: Measured,
 		align: Column['align']
 	): void {
 		if (!m.single) {
+			// The measured lines, drawn as the wrapper would draw them: left-aligned, and well
+			// above the page's end, where the wrapper would break the page.
+			if (m.lines && (align ?? 'left') === 'left' && y + m.height < BOTTOM - 0.01) {
+				const step = this.doc.currentLineHeight(true) + (this.engine._lineGap || 0);
+				for (const line of m.lines) {
+					this.engine._fragment(line, x, y, { textWidth: 0 });
+					y += step;
+				}
+				return;
+			}
 			this.text(text, x, y, { width, align: align ?? 'left' }, m.plain);
 			return;
 		}
 		const dx = align === 'right' ? width - m.width : align === 'center' ? (width - m.width) / 2 : 0;
-		this.text(text, x + dx, y, { lineBreak: false }, m.plain);
+		// The line as doc.text would draw it, without measuring it twice more on the way.
+		if (m.plain) this.engine._fragment(text, x + dx, y, { textWidth: m.width });
+		else this.text(text, x + dx, y, { lineBreak: false }, false);
 	}
 
 	private drawRow(cols: Column[], cells: Cell[], size: number, fill?: string): void {
