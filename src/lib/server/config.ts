@@ -19,6 +19,11 @@ export interface AppConfig {
 	requireTwoFactorForAdmins: boolean;
 	/** GYORYU_DASHBOARD_CACHE=0 turns the dashboard's response cache off (the benchmark's cold run). */
 	dashboardCache: boolean;
+	/**
+	 * GYORYU_HEAP_GROWING_PERCENT (default 50): how far V8 lets the heap grow past what survived
+	 * the last full collection before collecting again; 0 leaves V8's own, lazier choice.
+	 */
+	heapGrowingPercent: number;
 }
 
 /** A whole number from the environment, or the fallback; a malformed value is an error. */
@@ -62,6 +67,7 @@ export function loadConfig(
 		backupIntervalHours: intSetting(env, 'BACKUP_INTERVAL_HOURS', 24),
 		backupStartDelaySeconds: intSetting(env, 'BACKUP_START_DELAY_SECONDS', 600),
 		requireTwoFactorForAdmins: env.REQUIRE_2FA_FOR_ADMINS === '1',
-		dashboardCache: env.GYORYU_DASHBOARD_CACHE !== '0'
+		dashboardCache: env.GYORYU_DASHBOARD_CACHE !== '0',
+		heapGrowingPercent: intSetting(env, 'GYORYU_HEAP_GROWING_PERCENT', 50)
 	};
 }
