@@ -5,6 +5,7 @@ import {
 	autoGranularity,
 	dashboardSearch,
 	exchangesHref,
+	exchangesHrefMaker,
 	granularities,
 	parseDashboardParams,
 	periodRange,
@@ -82,6 +83,31 @@ describe('dashboard URL', () => {
 			mode: ['online'],
 			country: ['CN']
 		});
+	});
+
+	it('spells a chart cell link exactly as exchangesHref does, from a template', () => {
+		const cell = fc.record({
+			range: fc.tuple(day, day),
+			precision: fc.option(fc.constant(['year']), { nil: undefined }),
+			value: fc.option(fc.constantFrom(...exchangeTypes, ...modes, 'a b', '가,나'), {
+				nil: undefined
+			})
+		});
+		fc.assert(
+			fc.property(
+				paramsArb,
+				fc.constantFrom('type' as const, 'mode' as const),
+				fc.array(cell, { minLength: 1, maxLength: 6 }),
+				(p, dim, cells) => {
+					const href = exchangesHrefMaker(p.filter, dim);
+					for (const { range, precision, value } of cells) {
+						const [from, to] = range;
+						const patch = { from, to, precision, ...(value ? { [dim]: [value] } : {}) };
+						expect(href({ from, to, precision, value })).toBe(exchangesHref(p.filter, patch));
+					}
+				}
+			)
+		);
 	});
 });
 
