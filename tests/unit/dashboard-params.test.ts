@@ -88,7 +88,9 @@ describe('dashboard URL', () => {
 	it('spells a chart cell link exactly as exchangesHref does, from a template', () => {
 		const cell = fc.record({
 			range: fc.tuple(day, day),
-			precision: fc.option(fc.constant(['year']), { nil: undefined }),
+			precision: fc.option(fc.constant(['year'] as ('year' | 'month' | 'day')[]), {
+				nil: undefined
+			}),
 			value: fc.option(fc.constantFrom(...exchangeTypes, ...modes, 'a b', '가,나'), {
 				nil: undefined
 			})

@@ -50,7 +50,8 @@ export function briefingAgreements(
 	}>(sql`SELECT d.id, d.status, d.title_ko, d.title_en, d.eff_precision, d.eff_start, d.eff_end
 		FROM (${datedAgreements(f, viewer)}) d ORDER BY d.eff_start, d.id`);
 	if (!rows.length) return [];
-	const ids = rows.map((r) => r.id);
+	// One JSON parameter, not one per id: a year of a large office passes SQLite's 32,766.
+	const ids = sql`SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))})`;
 	const extra = new Map(
 		db
 			.all<{
@@ -60,10 +61,7 @@ export function briefingAgreements(
 				due_start: string | null;
 				due_end: string | null;
 			}>(
-				sql`SELECT id, kind, due_precision, due_start, due_end FROM agreements WHERE id IN (${sql.join(
-					ids.map((i) => sql`${i}`),
-					sql`, `
-				)})`
+				sql`SELECT id, kind, due_precision, due_start, due_end FROM agreements WHERE id IN (${ids})`
 			)
 			.map((r) => [r.id, r])
 	);
@@ -72,10 +70,7 @@ export function briefingAgreements(
 		sql`SELECT ao.agreement_id AS agreementId, o.id, o.name_ko AS nameKo, o.name_en AS nameEn,
 			o.name_native AS nameNative, o.country, o.scope
 		FROM agreement_organizations ao JOIN organizations o ON o.id = ao.organization_id
-		WHERE ao.agreement_id IN (${sql.join(
-			ids.map((i) => sql`${i}`),
-			sql`, `
-		)}) ORDER BY o.name_ko`
+		WHERE ao.agreement_id IN (${ids}) ORDER BY o.name_ko`
 	)) {
 		const { agreementId, ...p } = r;
 		partners.set(agreementId, [...(partners.get(agreementId) ?? []), p]);
@@ -89,9 +84,12 @@ export function briefingAgreements(
 			doneAt: followUps.doneAt
 		})
 		.from(followUps)
-		.where(and(inArray(followUps.agreementId, ids), isNull(followUps.deletedAt)))
+		.where(and(sql`${followUps.agreementId} IN (${ids})`, isNull(followUps.deletedAt)))
 		.orderBy(sql`${followUps.doneAt} IS NOT NULL`, asc(followUps.dueDate), asc(followUps.id))
 		.all();
+	const actionsOf = new Map<number, BriefingAgreement['followUps']>();
+	for (const { agreementId, ...a } of actions)
+		actionsOf.set(agreementId, [...(actionsOf.get(agreementId) ?? []), a]);
 	return rows.map((r) => {
 		const x = extra.get(r.id);
 		return {
@@ -107,7 +105,7 @@ export function briefingAgreements(
 			dueStart: x?.due_start ?? null,
 			dueEnd: x?.due_end ?? null,
 			partners: partners.get(r.id) ?? [],
-			followUps: actions.filter((a) => a.agreementId === r.id).map(({ agreementId: _a, ...a }) => a)
+			followUps: actionsOf.get(r.id) ?? []
 		};
 	});
 }
