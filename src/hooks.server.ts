@@ -18,7 +18,7 @@ import { startOperations } from '$lib/server/operations';
 import { cachedPage, pageCacheKey, storePage } from '$lib/server/page-cache';
 import { getLocale } from '$lib/paraglide/runtime';
 import { seoulToday } from '$lib/dates';
-import { createRequestQueue } from '$lib/server/request-queue';
+import { awaitsLargeBody, createRequestQueue } from '$lib/server/request-queue';
 
 let config: AppConfig;
 let db: DB;
@@ -103,7 +103,9 @@ const unqueued = /^\/healthz$|^\/api\/v1\/reports\/|\/dossier\.[a-z]+$/;
 
 /** Everything else takes its turn in arrival order (see request-queue.ts). */
 const fairQueue: Handle = async ({ event, resolve }) =>
-	unqueued.test(event.url.pathname) || holdingTurn.has(event.locals)
+	unqueued.test(event.url.pathname) ||
+	holdingTurn.has(event.locals) ||
+	awaitsLargeBody(event.request)
 		? resolve(event)
 		: requests.run(async () => resolve(event));
 

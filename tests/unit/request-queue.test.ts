@@ -1,6 +1,10 @@
 /** The request queue serves in arrival order, one start per event-loop turn, never above its bound. */
 import { describe, expect, it } from 'vitest';
-import { createRequestQueue } from '../../src/lib/server/request-queue';
+import {
+	QUEUED_BODY_LIMIT,
+	awaitsLargeBody,
+	createRequestQueue
+} from '../../src/lib/server/request-queue';
 
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -49,5 +53,19 @@ describe('request queue', () => {
 		await expect(failing).rejects.toThrow('boom');
 		await Promise.all(runs);
 		expect([queue.running, queue.waiting]).toEqual([0, 0]);
+	});
+});
+
+describe('which requests take a turn', () => {
+	const post = (headers: Record<string, string>) =>
+		new Request('http://x/attachments', { method: 'POST', headers });
+
+	it('queues reads and small bodies, not uploads that may arrive slowly', () => {
+		expect(awaitsLargeBody(new Request('http://x/exchanges'))).toBe(false);
+		expect(awaitsLargeBody(post({ 'content-length': '512' }))).toBe(false);
+		expect(awaitsLargeBody(post({ 'content-length': String(QUEUED_BODY_LIMIT) }))).toBe(false);
+		expect(awaitsLargeBody(post({ 'content-length': String(QUEUED_BODY_LIMIT + 1) }))).toBe(true);
+		// Chunked, without a length: its size is unknown until it has all arrived.
+		expect(awaitsLargeBody(post({}))).toBe(true);
 	});
 });

@@ -58,3 +58,17 @@ export function createRequestQueue(concurrency = 4): RequestQueue {
 		}
 	};
 }
+
+/** Bodies up to this size arrive with their headers, or nearly; larger ones may take minutes. */
+export const QUEUED_BODY_LIMIT = 256 * 1024;
+
+/**
+ * Whether a request may spend long awaiting its own body (an attachment, a spreadsheet coming
+ * over a slow link). Such a request would hold its place for that long, so it skips the queue;
+ * its work once the body is in is one write.
+ */
+export function awaitsLargeBody(request: Request): boolean {
+	if (request.method === 'GET' || request.method === 'HEAD') return false;
+	const length = Number(request.headers.get('content-length') ?? NaN);
+	return !Number.isFinite(length) || length > QUEUED_BODY_LIMIT;
+}
