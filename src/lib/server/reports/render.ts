@@ -9,13 +9,7 @@ import type { ExchangeFilter } from '$lib/filters';
 import { briefingExchangeBatches } from '../queries/briefing';
 import { buildBriefing, briefingFilter } from './model';
 import { exchangeView } from './model-records';
-import { briefingPdf } from './pdf';
-import { briefingDocx } from './docx';
-import { briefingXlsx } from './xlsx';
-import { briefingCsv } from './csv';
-import { briefingPptx } from './pptx';
 import { buildDossier } from './dossier';
-import { dossierDocx, dossierPdf } from './dossier-files';
 import type {
 	BriefingFormat,
 	BriefingSection,
@@ -83,20 +77,22 @@ async function renderBriefing(db: Conn, job: BriefingJob, out: string): Promise<
 		rowLimit: flat ? 0 : undefined,
 		pivot: job.format === 'xlsx'
 	});
+	// Each writer is loaded when first asked for: the document ones bring fonts, a canvas and
+	// their libraries (~150 MB in the worker), which a CSV or an XLSX never needs.
 	switch (job.format) {
 		case 'pdf':
-			await writeFile(out, await briefingPdf(b));
+			await writeFile(out, await (await import('./pdf')).briefingPdf(b));
 			return null;
 		case 'docx':
-			await writeFile(out, await briefingDocx(b));
+			await writeFile(out, await (await import('./docx')).briefingDocx(b));
 			return null;
 		case 'pptx':
-			await writeFile(out, await briefingPptx(b));
+			await writeFile(out, await (await import('./pptx')).briefingPptx(b));
 			return null;
 		case 'xlsx':
-			return briefingXlsx(b, exchangeRows(db, job), out);
+			return (await import('./xlsx')).briefingXlsx(b, exchangeRows(db, job), out);
 		case 'csv':
-			return briefingCsv(b, exchangeRows(db, job), out);
+			return (await import('./csv')).briefingCsv(b, exchangeRows(db, job), out);
 	}
 }
 
@@ -109,6 +105,7 @@ export async function renderReport(db: Conn, job: ReportJob, out: string): Promi
 			now: new Date(job.now)
 		});
 		if (!d) return { found: false, bytes: 0, rows: null };
+		const { dossierDocx, dossierPdf } = await import('./dossier-files');
 		await writeFile(out, job.format === 'pdf' ? await dossierPdf(d) : await dossierDocx(d));
 	}
 	return { found: true, bytes: (await stat(out)).size, rows };
