@@ -2,8 +2,8 @@
  * `npm run bench -- --exchanges 100000 [--duration 10] [--fresh] [--skip-build] [--generate-only]
  *   [--briefings-only]`
  *
- * Generates (or reuses) bench/data/bench-N.db, builds the app into build-db, starts it on the
- * dataset and measures each route with autocannon at concurrency 1 and 32: cold (dashboard
+ * Generates (or reuses) bench/data/bench-N.db, builds the app into build-db, starts it on a
+ * fresh copy of the dataset (the run writes) and measures each route with autocannon at concurrency 1 and 32: cold (dashboard
  * cache off) and warm (cache on), plus two floors (the dashboard's SQL in-process, /healthz),
  * server RSS, the first-view bundle size, and the full-year PDF and all-exchanges XLSX briefings.
  * Prints the table and writes bench/results.md.
@@ -29,7 +29,7 @@ import { parseDashboardParams } from '../src/lib/dashboard';
 import { withRollupsDeferred } from './defer-rollups';
 import { generate, SEARCH_PARTNER_NAME, SEARCH_TITLE_WORD } from './generate';
 import { load, timeSync, watchRss } from './measure';
-import { ROOT, signIn, startServer, type BenchServer } from './server';
+import { ROOT, signIn, startServer, workingCopy, type BenchServer } from './server';
 import { measureBundle, type BundleSize } from './bundle';
 import { BRIEFINGS_PREFIX, briefingsLine, report, type Row } from './report';
 import { benchReports } from '../src/lib/server/reports/bench';
@@ -44,15 +44,17 @@ const DURATION = Number(arg('duration', '10'));
 const EDITOR = { email: 'bench-editor@example.org', password: 'bench-password-123' };
 const log = (s: string) => console.log(`[bench] ${s}`);
 
-const dbPath = join(ROOT, 'bench', 'data', `bench-${N}.db`);
+const dataset = join(ROOT, 'bench', 'data', `bench-${N}.db`);
+/** What a run measures and writes to: a fresh copy of the dataset (see workingCopy). */
+const dbPath = join(ROOT, 'bench', 'data', `bench-${N}.run.db`);
 const fileMb = (p: string) => (existsSync(p) ? statSync(p).size / 1e6 : 0);
 
 async function prepare(): Promise<void> {
-	if (existsSync(dbPath) && !flag('fresh')) return log(`reusing ${dbPath}`);
+	if (existsSync(dataset) && !flag('fresh')) return log(`reusing ${dataset}`);
 	mkdirSync(join(ROOT, 'bench', 'data'), { recursive: true });
 	// Written under another name and renamed when complete: an interrupted run is never reused.
-	const partial = `${dbPath}.partial`;
-	for (const p of [dbPath, partial])
+	const partial = `${dataset}.partial`;
+	for (const p of [dataset, partial])
 		for (const ext of ['', '-wal', '-shm']) rmSync(p + ext, { force: true });
 	const db = openMigratedDatabase(partial, join(ROOT, 'drizzle'));
 	db.$client.pragma('synchronous = NORMAL');
@@ -67,7 +69,7 @@ async function prepare(): Promise<void> {
 	db.$client.pragma('wal_checkpoint(TRUNCATE)');
 	db.$client.close();
 	for (const ext of ['-wal', '-shm']) rmSync(partial + ext, { force: true });
-	renameSync(partial, dbPath);
+	renameSync(partial, dataset);
 }
 
 function newToken(): string {
@@ -272,11 +274,12 @@ async function briefings(): Promise<string> {
 
 async function main() {
 	await prepare();
-	const sizeMb = fileMb(dbPath) + fileMb(`${dbPath}-wal`);
+	const sizeMb = fileMb(dataset) + fileMb(`${dataset}-wal`);
 	log(`database ${sizeMb.toFixed(0)} MB`);
 	if (flag('generate-only')) return;
 	// A dataset made by an older version gets the newer migrations before anything reads it.
-	openMigratedDatabase(dbPath, join(ROOT, 'drizzle')).$client.close();
+	openMigratedDatabase(dataset, join(ROOT, 'drizzle')).$client.close();
+	workingCopy(dataset, dbPath);
 	const file = join(ROOT, 'bench', `results-${N}.md`);
 	if (flag('briefings-only')) {
 		// Re-measures only the briefings line of the last full run.
@@ -322,6 +325,7 @@ async function main() {
 	console.log(md);
 	writeFileSync(file, md);
 	writeFileSync(join(ROOT, 'bench', 'results.md'), combinedResults());
+	for (const ext of ['', '-wal', '-shm']) rmSync(dbPath + ext, { force: true });
 }
 
 main().catch((e: Error) => {

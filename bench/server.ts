@@ -1,12 +1,26 @@
 /** Starts the built app (`node build-db`) on the benchmark database, in the dashboard's port range. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
 /** The Node options `npm start` and deploy/gyoryu.env.example give the server (NODE_OPTIONS). */
 export const PRODUCTION_NODE_ARGS = ['--max-semi-space-size=32'];
+
+/**
+ * A copy of a dataset to measure on: the runs create exchanges (thousands a run), and on the
+ * dataset itself every run would measure a larger one than its name says.
+ */
+export function workingCopy(dataset: string, copy: string): string {
+	const db = new Database(dataset);
+	db.pragma('wal_checkpoint(TRUNCATE)');
+	db.close();
+	for (const ext of ['', '-wal', '-shm']) rmSync(copy + ext, { force: true });
+	copyFileSync(dataset, copy);
+	return copy;
+}
 
 export interface BenchServer {
 	url: string;

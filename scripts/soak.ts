@@ -13,12 +13,12 @@
  * latency targets describe. Their errors still count, and their slowest dashboard is printed.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { percentiles, watchRss } from '../bench/measure';
-import { ROOT, signIn, startServer } from '../bench/server';
+import { ROOT, signIn, startServer, workingCopy } from '../bench/server';
 
 const { values } = parseArgs({
 	options: {
@@ -171,7 +171,11 @@ async function main(): Promise<void> {
 		});
 	}
 	process.env.BUILD_OUT ??= 'build';
-	const server = await startServer(dbPath, Number(values.port));
+	// The soak writes (a few thousand exchanges a run): on a copy, so the benchmark's dataset
+	// stays the size its name says.
+	const work = mkdtempSync(join(tmpdir(), 'gyoryu-soak-'));
+	const soakDb = workingCopy(dbPath, join(work, 'soak.db'));
+	const server = await startServer(soakDb, Number(values.port));
 	const rss = watchRss(server.proc.pid!);
 	const cookie = await signIn(server.url, EDITOR.email, EDITOR.password);
 	const table = routes(cookie, server.url);
@@ -190,12 +194,13 @@ async function main(): Promise<void> {
 		setTimeout(
 			async () => {
 				if (values.backup === 'none') return done();
-				const out = mkdtempSync(join(tmpdir(), 'gyoryu-soak-backup-'));
+				// Inside the run's folder, removed with it.
+				const out = mkdtempSync(join(work, 'backup-'));
 				const t = performance.now();
 				try {
 					await run('npx', ['tsx', 'scripts/backup.ts', '--out', out], {
 						cwd: ROOT,
-						env: { ...process.env, DATABASE_URL: dbPath }
+						env: { ...process.env, DATABASE_URL: soakDb }
 					});
 					backup = `taken and verified in ${((performance.now() - t) / 1000).toFixed(1)} s`;
 				} catch (e) {
@@ -248,6 +253,7 @@ async function main(): Promise<void> {
 	await backupRun;
 	const peakRss = rss.stop();
 	await server.stop();
+	rmSync(work, { recursive: true, force: true });
 
 	const rows = [...tallies].map(([name, t]) => ({
 		name,
