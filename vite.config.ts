@@ -20,6 +20,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
+		globalSetup: ['tests/global-setup.ts'],
 		pool: 'forks',
 		expect: { requireAssertions: true },
 		testTimeout: 30_000

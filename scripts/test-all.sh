@@ -8,6 +8,10 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 	# Not `npm ci`: the registry here lacks optional platform packages that the lock file names.
 	npm install --no-audit --no-fund || exit 1
 fi
+# The suites' databases, servers and files go into one folder per run, removed at the end.
+TMPDIR="$(mktemp -d "${TMPDIR:-/tmp}/gyoryu-tests-XXXXXX")"
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 passed=0
 failed=0
 step() {
