@@ -89,3 +89,19 @@ export function watchRss(pid: number): { stop(): number } {
 		}
 	};
 }
+
+/**
+ * Milliseconds a fixed CPU-bound loop takes (median of 3): this machine is a VM whose speed
+ * varies with its neighbours by a quarter or more within a day, so each results table says how
+ * fast the CPU was while it was measured.
+ */
+export function cpuCheckMs(): number {
+	const runs = [0, 1, 2].map(() => {
+		const t = performance.now();
+		let x = 0;
+		for (let i = 0; i < 3e8; i++) x += i % 7;
+		if (x < 0) throw new Error('unreachable: keeps the loop from being optimised away');
+		return performance.now() - t;
+	});
+	return runs.sort((a, b) => a - b)[1];
+}

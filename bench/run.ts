@@ -28,7 +28,7 @@ import { dashboardStats } from '../src/lib/server/queries/dashboard';
 import { parseDashboardParams } from '../src/lib/dashboard';
 import { withRollupsDeferred } from './defer-rollups';
 import { generate, SEARCH_PARTNER_NAME, SEARCH_TITLE_WORD } from './generate';
-import { load, timeSync, watchRss } from './measure';
+import { cpuCheckMs, load, timeSync, watchRss } from './measure';
 import { ROOT, signIn, startServer, workingCopy, type BenchServer } from './server';
 import { measureBundle, type BundleSize } from './bundle';
 import { BRIEFINGS_PREFIX, briefingsLine, report, type Row } from './report';
@@ -306,6 +306,7 @@ async function main() {
 			env: { ...process.env, KIT_OUT_DIR: '.svelte-kit-db', BUILD_OUT: 'build-db' }
 		});
 	}
+	const cpu = cpuCheckMs();
 	const token = newToken();
 	const floor = sqlFloor();
 	const c = await cold(token);
@@ -320,7 +321,8 @@ async function main() {
 		rssWarm: w.rss,
 		bundle: w.bundle,
 		searchPage: c.searchPage,
-		briefings: b
+		briefings: b,
+		cpuCheckMs: cpu
 	});
 	console.log(md);
 	writeFileSync(file, md);
