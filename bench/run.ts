@@ -3,10 +3,10 @@
  *   [--briefings-only]`
  *
  * Generates (or reuses) bench/data/bench-N.db, builds the app into build-db, starts it on a
- * fresh copy of the dataset (the run writes) and measures each route with autocannon at concurrency 1 and 32: cold (dashboard
- * cache off) and warm (cache on), plus two floors (the dashboard's SQL in-process, /healthz),
- * server RSS, the first-view bundle size, and the full-year PDF and all-exchanges XLSX briefings.
- * Prints the table and writes bench/results.md.
+ * fresh copy of the dataset (the run writes) and measures each route with autocannon at
+ * concurrency 1 and 32: cold (dashboard cache off) and warm (cache on), plus two floors (the
+ * dashboard's SQL in-process, /healthz), server RSS, the first-view bundle size, and the
+ * full-year PDF and all-exchanges XLSX briefings. Prints the table and writes bench/results.md.
  */
 import { execSync } from 'node:child_process';
 import {
@@ -29,7 +29,7 @@ import { parseDashboardParams } from '../src/lib/dashboard';
 import { withRollupsDeferred } from './defer-rollups';
 import { generate, SEARCH_PARTNER_NAME, SEARCH_TITLE_WORD } from './generate';
 import { cpuCheckMs, load, timeSync, watchRss } from './measure';
-import { ROOT, signIn, startServer, workingCopy, type BenchServer } from './server';
+import { removeDatabase, ROOT, signIn, startServer, workingCopy, type BenchServer } from './server';
 import { measureBundle, type BundleSize } from './bundle';
 import { BRIEFINGS_PREFIX, briefingsLine, report, type Row } from './report';
 import { benchReports } from '../src/lib/server/reports/bench';
@@ -54,8 +54,7 @@ async function prepare(): Promise<void> {
 	mkdirSync(join(ROOT, 'bench', 'data'), { recursive: true });
 	// Written under another name and renamed when complete: an interrupted run is never reused.
 	const partial = `${dataset}.partial`;
-	for (const p of [dataset, partial])
-		for (const ext of ['', '-wal', '-shm']) rmSync(p + ext, { force: true });
+	for (const p of [dataset, partial]) removeDatabase(p);
 	const db = openMigratedDatabase(partial, join(ROOT, 'drizzle'));
 	db.$client.pragma('synchronous = NORMAL');
 	const user = await createUser(
@@ -280,6 +279,15 @@ async function main() {
 	// A dataset made by an older version gets the newer migrations before anything reads it.
 	openMigratedDatabase(dataset, join(ROOT, 'drizzle')).$client.close();
 	workingCopy(dataset, dbPath);
+	try {
+		await measureRun(sizeMb);
+	} finally {
+		removeDatabase(dbPath);
+	}
+}
+
+/** Measures on the working copy and writes the results. */
+async function measureRun(sizeMb: number) {
 	const file = join(ROOT, 'bench', `results-${N}.md`);
 	if (flag('briefings-only')) {
 		// Re-measures only the briefings line of the last full run.
@@ -327,7 +335,6 @@ async function main() {
 	console.log(md);
 	writeFileSync(file, md);
 	writeFileSync(join(ROOT, 'bench', 'results.md'), combinedResults());
-	for (const ext of ['', '-wal', '-shm']) rmSync(dbPath + ext, { force: true });
 }
 
 main().catch((e: Error) => {

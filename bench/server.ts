@@ -17,9 +17,14 @@ export function workingCopy(dataset: string, copy: string): string {
 	const db = new Database(dataset);
 	db.pragma('wal_checkpoint(TRUNCATE)');
 	db.close();
-	for (const ext of ['', '-wal', '-shm']) rmSync(copy + ext, { force: true });
+	removeDatabase(copy);
 	copyFileSync(dataset, copy);
 	return copy;
+}
+
+/** Deletes an SQLite file with its WAL and shared-memory files. */
+export function removeDatabase(path: string): void {
+	for (const ext of ['', '-wal', '-shm']) rmSync(path + ext, { force: true });
 }
 
 export interface BenchServer {
