@@ -3,6 +3,7 @@
  * The expected numbers are written out in tests/integration/dashboard-aggregates.test.ts.
  */
 import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import type { DB } from '../../src/lib/server/db';
 import { followUps, organizations } from '../../src/lib/server/db/schema';
 import { parsePartialDate, type PartialDate } from '../../src/lib/dates';
@@ -24,6 +25,42 @@ export const d = (v: string): PartialDate => {
 	if (!p) throw new Error(`bad date ${v}`);
 	return p;
 };
+
+/** Dates known to the year, the month or the day, as a form takes them ("2020", "2020-03", …). */
+export function partialDateArb(minYear: number, maxYear: number): fc.Arbitrary<string> {
+	const year = fc.integer({ min: minYear, max: maxYear });
+	const month = fc.integer({ min: 1, max: 12 }).map((m) => String(m).padStart(2, '0'));
+	const day = fc.integer({ min: 1, max: 28 }).map((x) => String(x).padStart(2, '0'));
+	return fc.oneof(
+		year.map(String),
+		fc.tuple(year, month).map(([y, m]) => `${y}-${m}`),
+		fc.tuple(year, month, day).map(([y, m, x]) => `${y}-${m}-${x}`)
+	);
+}
+
+type PartnerRow = readonly [string, string | null, 'foreign' | 'domestic' | 'international'];
+
+/** Two partners in one country, one in another, an international body without a country. */
+export const MIXED_PARTNERS: readonly PartnerRow[] = [
+	['가', 'CN', 'foreign'],
+	['나', 'CN', 'foreign'],
+	['다', 'JP', 'foreign'],
+	['라', null, 'international']
+];
+
+/** A fresh database with these partners (name, country, scope), their ids in order. */
+export function freshPartners(
+	fresh: () => DB,
+	list: readonly PartnerRow[]
+): { db: DB; orgs: number[] } {
+	const db = fresh();
+	const orgs = db.transaction((tx) =>
+		list.map(
+			([nameKo, country, scope]) => insertOrganization(tx, { nameKo, country, scope }, actor).id
+		)
+	);
+	return { db, orgs };
+}
 
 export interface Fixture {
 	org: Record<'A' | 'B' | 'C' | 'U' | 'D', number>;

@@ -10,31 +10,18 @@ import type { DB } from '../../src/lib/server/db';
 import { agreements, exchanges, followUps, organizations } from '../../src/lib/server/db/schema';
 import { insertExchange, replaceExchangeLinks } from '../../src/lib/server/queries/exchanges-write';
 import { insertAgreement } from '../../src/lib/server/queries/agreements-write';
-import { insertOrganization } from '../../src/lib/server/queries/organizations';
 import { insertSource, linkSource } from '../../src/lib/server/queries/sources-write';
 import { purge, restore, softDelete } from '../../src/lib/server/queries/trash';
 import { recountRollups, readRollups, verifyRollups } from '../../src/lib/server/queries/rollups';
 import { dashboardStats } from '../../src/lib/server/queries/dashboard';
 import { exchangeTypes, type ExchangeType } from '../../src/lib/vocab';
 import { freshDb } from '../helpers/db';
-import { d } from '../helpers/dashboard-fixture';
+import { d, freshPartners, MIXED_PARTNERS, partialDateArb } from '../helpers/dashboard-fixture';
 
 const actor = { id: null, role: 'admin' as const };
 const COUNTRIES = ['CN', 'JP', 'US', null] as const;
 
-const dateArb = fc.oneof(
-	fc.integer({ min: 2018, max: 2022 }).map(String),
-	fc
-		.tuple(fc.integer({ min: 2018, max: 2022 }), fc.integer({ min: 1, max: 12 }))
-		.map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
-	fc
-		.tuple(
-			fc.integer({ min: 2018, max: 2022 }),
-			fc.integer({ min: 1, max: 12 }),
-			fc.integer({ min: 1, max: 28 })
-		)
-		.map(([y, m, day]) => `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
-);
+const dateArb = partialDateArb(2018, 2022);
 const pick = fc.nat({ max: 1000 });
 const op = fc.oneof(
 	fc.record({
@@ -96,23 +83,8 @@ const op = fc.oneof(
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
-function world(): { db: DB; orgs: number[] } {
-	const db = freshDb();
-	const orgs = db.transaction((tx) =>
-		[
-			['가', 'CN', 'foreign'],
-			['나', 'CN', 'foreign'],
-			['다', 'JP', 'foreign'],
-			['라', null, 'international'],
-			['마', 'KR', 'domestic'],
-			['바', 'US', 'foreign']
-		].map(
-			([n, c, s]) =>
-				insertOrganization(tx, { nameKo: n!, country: c, scope: s as 'foreign' }, actor).id
-		)
-	);
-	return { db, orgs };
-}
+const world = () =>
+	freshPartners(freshDb, [...MIXED_PARTNERS, ['마', 'KR', 'domestic'], ['바', 'US', 'foreign']]);
 
 const ids = (db: DB, table: 'exchanges' | 'agreements' | 'follow_ups') =>
 	db.all<{ id: number }>(sql.raw(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);

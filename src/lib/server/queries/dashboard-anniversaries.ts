@@ -35,6 +35,23 @@ export function anniversaryOf(
 }
 
 /**
+ * The last year `dash_tie_ms` holds milestones for (drizzle/0006): a window reaching past it is
+ * worked out from the ties by the rule itself.
+ */
+export const MILESTONE_HORIZON = 2100;
+
+type Milestone = Omit<Anniversary, 'commitments' | 'nameKo' | 'nameEn'>;
+
+/** The first `limit` milestones of a window (earliest first, longest-standing first), and how many. */
+type MilestoneFinder = (
+	db: Conn,
+	f: DashboardFilter,
+	wFrom: string,
+	wTo: string,
+	limit: number
+) => { shown: Milestone[]; total: number };
+
+/**
  * Milestones in [from, to + 12 months] (an open period: this year to a year from today),
  * by the shared period rule: a year-precision milestone must lie wholly inside.
  */
@@ -48,6 +65,63 @@ export function anniversaries(
 ): { items: Anniversary[]; total: number } {
 	const wFrom = period.from ?? `${today.slice(0, 4)}-01-01`;
 	const wTo = addMonths(period.to ?? today, 12);
+	const { shown, total } =
+		Number(wTo.slice(0, 4)) <= MILESTONE_HORIZON
+			? storedMilestones(db, f, wFrom, wTo, limit)
+			: milestonesByRule(db, f, wFrom, wTo, limit);
+	const commitments = commitmentsDue(db, shown, viewer);
+	// Names only for the milestones shown.
+	const names = new Map(
+		db
+			.all<{ id: number; name_ko: string; name_en: string | null }>(
+				sql`SELECT id, name_ko, name_en FROM organizations
+				WHERE id IN (SELECT value FROM json_each(${JSON.stringify(shown.map((a) => a.organizationId))}))`
+			)
+			.map((o) => [o.id, o])
+	);
+	return {
+		items: shown.map((a) => ({
+			...a,
+			nameKo: names.get(a.organizationId)?.name_ko ?? '',
+			nameEn: names.get(a.organizationId)?.name_en ?? null,
+			commitments: commitments.get(`${a.organizationId}|${a.start.slice(0, 4)}`) ?? []
+		})),
+		total
+	};
+}
+
+/**
+ * The window's milestones from `dash_tie_ms`: a day or a month lies inside when its start and
+ * end do, so one range on the index finds them, earliest first.
+ */
+const storedMilestones: MilestoneFinder = (db, f, wFrom, wTo, limit) => {
+	const org = tieOrgCondition(f, sql`m.org`);
+	// start <= end: the bound on start keeps the index range to the window.
+	const where = sql`m.start BETWEEN ${wFrom} AND ${wTo} AND m.end <= ${wTo} AND o.deleted_at IS NULL
+		${org ? sql`AND ${org}` : sql``}`;
+	const total =
+		db.get<{ n: number }>(
+			sql`SELECT count(*) AS n FROM dash_tie_ms m JOIN organizations o ON o.id = m.org WHERE ${where}`
+		)?.n ?? 0;
+	const rows = db.all<{
+		tieId: number;
+		organizationId: number;
+		kind: string;
+		years: number;
+		precision: Precision;
+		start: string;
+		end: string;
+	}>(
+		sql`SELECT m.tie_id AS tieId, m.org AS organizationId, t.kind, m.years,
+			t.date_precision AS precision, m.start, m.end
+		FROM dash_tie_ms m JOIN organizations o ON o.id = m.org JOIN ties t ON t.id = m.tie_id
+		WHERE ${where} ORDER BY m.start, m.years DESC, m.tie_id LIMIT ${limit}`
+	);
+	return { shown: rows, total };
+};
+
+/** The window's milestones worked out from every tie that can have one in it. */
+export const milestonesByRule: MilestoneFinder = (db, f, wFrom, wTo, limit) => {
 	const org = tieOrgCondition(f);
 	const y0 = Number(wFrom.slice(0, 4));
 	const y1 = Number(wTo.slice(0, 4));
@@ -70,7 +144,7 @@ export function anniversaries(
 			AND CAST(substr(t.date_start, 1, 4) AS integer) % 5 IN (SELECT value FROM json_each(${JSON.stringify(residues)}))
 			${org ? sql`AND ${org}` : sql``}`
 	);
-	const found: Omit<Anniversary, 'commitments' | 'nameKo' | 'nameEn'>[] = [];
+	const found: Milestone[] = [];
 	for (const t of ties) {
 		const since = Number(t.date_start.slice(0, 4));
 		for (let y = y0; y <= y1; y++) {
@@ -91,27 +165,8 @@ export function anniversaries(
 		}
 	}
 	found.sort((a, b) => a.start.localeCompare(b.start) || b.years - a.years || a.tieId - b.tieId);
-	const shown = found.slice(0, limit);
-	const commitments = commitmentsDue(db, shown, viewer);
-	// Names only for the milestones shown.
-	const names = new Map(
-		db
-			.all<{ id: number; name_ko: string; name_en: string | null }>(
-				sql`SELECT id, name_ko, name_en FROM organizations
-				WHERE id IN (SELECT value FROM json_each(${JSON.stringify(shown.map((a) => a.organizationId))}))`
-			)
-			.map((o) => [o.id, o])
-	);
-	return {
-		items: shown.map((a) => ({
-			...a,
-			nameKo: names.get(a.organizationId)?.name_ko ?? '',
-			nameEn: names.get(a.organizationId)?.name_en ?? null,
-			commitments: commitments.get(`${a.organizationId}|${a.start.slice(0, 4)}`) ?? []
-		})),
-		total: found.length
-	};
-}
+	return { shown: found.slice(0, limit), total: found.length };
+};
 
 /** Agreements with the partner that were due in the anniversary's year (then or before a postponement). */
 function commitmentsDue(

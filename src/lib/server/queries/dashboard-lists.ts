@@ -213,13 +213,14 @@ export function overdueItems(
 }
 
 /** Ties and anniversaries follow the partner and country filters (the others concern exchanges). */
-export function tieOrgCondition(f: DashboardFilter): SQL | undefined {
+export function tieOrgCondition(
+	f: DashboardFilter,
+	orgId: SQL = sql`t.organization_id`
+): SQL | undefined {
 	const c: SQL[] = [];
 	const ids = f.partner?.filter((p): p is number => p !== 'none') ?? [];
 	if (f.partner?.length)
-		c.push(
-			ids.length ? sql`t.organization_id IN (SELECT value FROM json_each(${json(ids)}))` : sql`0`
-		);
+		c.push(ids.length ? sql`${orgId} IN (SELECT value FROM json_each(${json(ids)}))` : sql`0`);
 	if (f.country?.length) {
 		const codes = f.country.filter((x) => x !== 'INTL');
 		const opts: SQL[] = [sql`o.country IN (SELECT value FROM json_each(${json(codes)}))`];
@@ -229,15 +230,33 @@ export function tieOrgCondition(f: DashboardFilter): SQL | undefined {
 	return c.length ? and(...c) : undefined;
 }
 
-/** Ties established per year by kind, from the first tie to the period's end, with the running total. */
-export function tiesSeries(db: Conn, f: DashboardFilter, from?: string, to?: string): TiesSeries {
+/**
+ * Ties established per year and kind under the filter: from the rollup (drizzle/0006) for all
+ * partners or one country key; from the ties themselves for partners or several countries (a body
+ * both international and of a country would count twice in a sum of scopes).
+ */
+function tieCounts(db: Conn, f: DashboardFilter): { y: number; kind: string; n: number }[] {
+	const scope = f.partner?.length
+		? null
+		: !f.country?.length
+			? '*'
+			: f.country.length === 1
+				? f.country[0]
+				: null;
+	if (scope !== null)
+		return db.all(sql`SELECT y, kind, n FROM dash_r_tie WHERE k = ${scope} AND n > 0 ORDER BY y`);
 	const org = tieOrgCondition(f);
-	const rows = db.all<{ y: number; kind: string; n: number }>(
+	return db.all(
 		sql`SELECT CAST(substr(t.date_start, 1, 4) AS integer) AS y, t.kind, count(*) AS n
 		FROM ties t JOIN organizations o ON o.id = t.organization_id
 		WHERE t.deleted_at IS NULL AND o.deleted_at IS NULL AND t.date_start IS NOT NULL
 		${org ? sql`AND ${org}` : sql``} GROUP BY 1, 2 ORDER BY 1`
 	);
+}
+
+/** Ties established per year by kind, from the first tie to the period's end, with the running total. */
+export function tiesSeries(db: Conn, f: DashboardFilter, from?: string, to?: string): TiesSeries {
+	const rows = tieCounts(db, f);
 	if (!rows.length) return { years: [], kinds: [], counts: [], cumulative: [] };
 	// From the first tie on, whatever the period: a tie's story is longer than a year's view.
 	const lo = Math.min(rows[0].y, from ? Number(from.slice(0, 4)) : rows[0].y);

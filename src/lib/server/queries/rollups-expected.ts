@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { closedAgreementStatuses } from '$lib/vocab';
 import { bump } from './dashboard-tally';
+import { anniversaryOf, MILESTONE_HORIZON } from './dashboard-anniversaries';
+import type { Precision } from '$lib/dates';
 
 interface Org {
 	country: string | null;
@@ -166,10 +168,42 @@ function expectedAgreementRollups(db: Conn, out: Map<string, number>): void {
 	}
 }
 
+/** Ties per year, kind and partner scope; every milestone of the ties that have not ended. */
+function expectedTieRollups(db: Conn, out: Map<string, number>): void {
+	const ties = db.all<{
+		id: number;
+		organization_id: number;
+		kind: string;
+		status: string;
+		date_precision: Precision | null;
+		date_start: string;
+		org_live: number;
+		country: string | null;
+		scope: string;
+	}>(sql`SELECT t.id, t.organization_id, t.kind, t.status, t.date_precision, t.date_start,
+		o.deleted_at IS NULL AS org_live, o.country, o.scope
+		FROM ties t JOIN organizations o ON o.id = t.organization_id
+		WHERE t.deleted_at IS NULL AND t.date_start IS NOT NULL`);
+	for (const t of ties) {
+		const since = Number(t.date_start.slice(0, 4));
+		if (t.org_live) {
+			const keys = ['*', ...(t.country ? [t.country] : [])];
+			if (t.scope === 'international') keys.push('INTL');
+			for (const k of keys) bump(out, `dash_r_tie|${k}|${since}|${t.kind}`, 1);
+		}
+		if (t.status === 'ended' || !t.date_precision) continue;
+		for (let years = 5; since + years <= MILESTONE_HORIZON; years += 5) {
+			const a = anniversaryOf(t.date_precision, t.date_start, since + years);
+			bump(out, `dash_tie_ms|${t.id}|${years}|${t.organization_id}|${a.start}|${a.end}`, 1);
+		}
+	}
+}
+
 /** Every rollup row as `table|key…` → n, counted from the records. */
 export function expectedRollups(db: Conn): Map<string, number> {
 	const out = new Map<string, number>();
 	expectedExchangeRollups(db, out);
 	expectedAgreementRollups(db, out);
+	expectedTieRollups(db, out);
 	return out;
 }

@@ -41,25 +41,39 @@ function timeRows(db: Conn, table: 'dash_r_type' | 'dash_r_mode', where: SQL, g:
 
 /** First and last year with counts in a scope: the span of an open period. */
 export function rollupSpan(db: Conn, s: Omit<RollupScope, 'years'>): [number, number] | null {
+	// Two walks from either end of the key's rows, not min() and max() over all of them.
+	const first = (dir: SQL) =>
+		sql`(SELECT y FROM dash_r_type WHERE k = ${s.k} AND audience = ${s.audience} AND m = -1 AND n > 0
+		ORDER BY y ${dir} LIMIT 1)`;
 	const r = db.get<{ lo: number | null; hi: number | null }>(
-		sql`SELECT min(y) AS lo, max(y) AS hi FROM dash_r_type
-		WHERE k = ${s.k} AND audience = ${s.audience} AND m = -1 AND n > 0`
+		sql`SELECT ${first(sql`ASC`)} AS lo, ${first(sql`DESC`)} AS hi`
 	);
 	return r?.lo != null && r.hi != null ? [r.lo, r.hi] : null;
 }
 
-/** The partner figures of a scope, summed in SQL (see ExchangeTally.partners); limit 0: the count only. */
-function partnerSummary(db: Conn, where: SQL, home: string, limit: number): PartnerSummary {
+/**
+ * The partner figures of a scope, summed in SQL (see ExchangeTally.partners); limit 0: the count
+ * only. One year's rows (or the all-years row) hold each partner once: no summing needed, and
+ * SQLite reads them in place instead of copying them into a temporary table first.
+ */
+function partnerSummary(db: Conn, s: RollupScope, home: string, limit: number): PartnerSummary {
+	const where = sql`k = ${s.k} AND audience = ${s.audience} ${yearCond(s.years, true)}`;
+	const onePerPartner = s.years === 'all' || s.years[0] === s.years[1];
 	if (!limit) {
 		const r = db.get<{ n: number }>(
-			sql`SELECT count(DISTINCT partner) AS n FROM dash_r_partner WHERE ${where} AND n > 0`
+			onePerPartner
+				? sql`SELECT count(*) AS n FROM dash_r_partner WHERE ${where} AND n > 0`
+				: sql`SELECT count(DISTINCT partner) AS n FROM dash_r_partner WHERE ${where} AND n > 0`
 		);
 		return { engaged: r?.n ?? 0, top: [], byCountry: [] };
 	}
-	const rows = db.all<{ kind: 'e' | 't' | 'c'; a: string | number; n: number }>(
-		sql`WITH p AS MATERIALIZED (
+	const p = onePerPartner
+		? sql`p AS (SELECT partner, n FROM dash_r_partner WHERE ${where} AND n > 0)`
+		: sql`p AS MATERIALIZED (
 			SELECT partner, sum(n) AS n FROM dash_r_partner WHERE ${where} GROUP BY partner HAVING sum(n) > 0
-		)
+		)`;
+	const rows = db.all<{ kind: 'e' | 't' | 'c'; a: string | number; n: number }>(
+		sql`WITH ${p}
 		SELECT 'e' AS kind, '' AS a, count(*) AS n FROM p
 		UNION ALL SELECT * FROM (SELECT 't', partner, n FROM p ORDER BY n DESC, partner LIMIT ${limit})
 		UNION ALL SELECT * FROM (SELECT 'c', o.country, count(*) AS n FROM p JOIN organizations o ON o.id = p.partner
@@ -93,8 +107,7 @@ export function exchangeTallyFromRollups(
 		sql`SELECT country AS v, sum(n) AS n FROM dash_r_country WHERE ${base} ${totals} GROUP BY 1`
 	))
 		bump(t.country, r.v, r.n);
-	if (partners)
-		t.partners = partnerSummary(db, sql`${base} ${totals}`, partners.home, partners.limit);
+	if (partners) t.partners = partnerSummary(db, s, partners.home, partners.limit);
 	else
 		for (const r of db.all<{ v: number; n: number }>(
 			sql`SELECT partner AS v, sum(n) AS n FROM dash_r_partner WHERE ${base} ${totals} GROUP BY 1`

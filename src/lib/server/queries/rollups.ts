@@ -26,7 +26,8 @@ const rollupTables = [
 	'dash_r_partner',
 	'dash_r_field',
 	'dash_r_state',
-	'dash_r_due'
+	'dash_r_due',
+	'dash_r_tie'
 ] as const;
 const workTables = ['dash_ex_snap', 'dash_ex_key', 'dash_ag_snap', 'dash_ag_key', 'dash_fu_snap'];
 
@@ -36,6 +37,13 @@ export function recountRollups(db: DB): void {
 		for (const t of [...rollupTables, ...workTables]) tx.run(sql.raw(`DELETE FROM ${t}`));
 		tx.run(sql`INSERT INTO dash_ex_dirty (exchange_id) SELECT id FROM exchanges`);
 		tx.run(sql`INSERT INTO dash_ag_dirty (agreement_id) SELECT id FROM agreements`);
+		// The ties' tables have no queue: their views say what they hold (drizzle/0006).
+		tx.run(sql`DELETE FROM dash_tie_ms`);
+		tx.run(sql`INSERT INTO dash_tie_ms SELECT * FROM dash_tie_ms_all`);
+		tx.run(sql`INSERT INTO dash_r_tie (k, y, kind, n)
+			SELECT k.k, CAST(substr(t.date_start, 1, 4) AS integer), t.kind, count(*)
+			FROM ties t JOIN dash_org_keys k ON k.org = t.organization_id
+			WHERE t.deleted_at IS NULL AND t.date_start IS NOT NULL GROUP BY 1, 2, 3`);
 	});
 }
 
@@ -49,6 +57,15 @@ export function readRollups(db: Conn): Map<string, number> {
 			const { n, ...key } = row;
 			out.set(`${table}|${Object.values(key).join('|')}`, Number(n));
 		}
+	// Milestones are rows, not counts.
+	for (const m of db.all<{
+		tie_id: number;
+		years: number;
+		org: number;
+		start: string;
+		end: string;
+	}>(sql`SELECT tie_id, years, org, start, end FROM dash_tie_ms`))
+		out.set(`dash_tie_ms|${m.tie_id}|${m.years}|${m.org}|${m.start}|${m.end}`, 1);
 	return out;
 }
 
