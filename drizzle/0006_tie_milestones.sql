@@ -21,28 +21,33 @@ CREATE TABLE `dash_ms_years` (`years` integer PRIMARY KEY);
 INSERT INTO `dash_ms_years` (`years`)
 	WITH RECURSIVE s(x) AS (SELECT 5 UNION ALL SELECT x + 5 FROM s WHERE x < 1000) SELECT x FROM s;
 --> statement-breakpoint
--- Every milestone (5, 10, 15, … years) of a live, dated tie that has not ended, up to the year
--- 2100 (MILESTONE_HORIZON in queries/dashboard-anniversaries.ts: later windows use the rule in
--- code), at the precision of the tie's date: a day, a month or a whole year, clamped to the
--- month's end (29 February falls on the 28th in other years). Whether the partner is live is read
--- with the list, one lookup per milestone in its window.
+-- Every milestone (5, 10, 15, … years) of a live, dated tie of a live partner that has not ended,
+-- up to the year 2100 (MILESTONE_HORIZON in queries/dashboard-anniversaries.ts: later windows use
+-- the rule in code), at the precision of the tie's date: a day, a month or a whole year, clamped
+-- to the month's end (29 February falls on the 28th in other years). The partner's country and
+-- whether it is an international body come along, so a filtered list needs no other table.
 CREATE TABLE `dash_tie_ms` (
 	`tie_id` integer NOT NULL, `years` integer NOT NULL, `org` integer NOT NULL,
-	`start` text NOT NULL, `end` text NOT NULL,
+	`country` text, `intl` integer NOT NULL, `start` text NOT NULL, `end` text NOT NULL,
 	PRIMARY KEY (`tie_id`, `years`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE INDEX `dash_tie_ms_window_idx` ON `dash_tie_ms` (`start`, `end`, `org`);
+CREATE INDEX `dash_tie_ms_window_idx` ON `dash_tie_ms` (`start`, `end`);
 --> statement-breakpoint
--- What dash_tie_ms should hold, from the ties: the triggers insert one tie's rows, a recount all.
-CREATE VIEW `dash_tie_ms_all` (`tie_id`, `years`, `org`, `start`, `end`) AS
-	SELECT id, years, organization_id, start,
+CREATE INDEX `dash_tie_ms_country_idx` ON `dash_tie_ms` (`country`, `start`, `end`);
+--> statement-breakpoint
+CREATE INDEX `dash_tie_ms_org_idx` ON `dash_tie_ms` (`org`);
+--> statement-breakpoint
+-- What dash_tie_ms should hold, from the ties: the triggers insert one tie's or one partner's
+-- rows, a recount all.
+CREATE VIEW `dash_tie_ms_all` (`tie_id`, `years`, `org`, `country`, `intl`, `start`, `end`) AS
+	SELECT id, years, organization_id, country, intl, start,
 		CASE date_precision
 			WHEN 'year' THEN substr(start, 1, 4) || '-12-31'
 			WHEN 'month' THEN date(start, '+1 month', '-1 day')
 			ELSE start END
 	FROM (
-		SELECT id, organization_id, date_precision, years,
+		SELECT id, organization_id, country, intl, date_precision, years,
 			CASE date_precision
 				WHEN 'year' THEN y || '-01-01'
 				WHEN 'month' THEN y || substr(date_start, 5, 3) || '-01'
@@ -51,12 +56,13 @@ CREATE VIEW `dash_tie_ms_all` (`tie_id`, `years`, `org`, `start`, `end`) AS
 					THEN y || '-02-28' ELSE y || substr(date_start, 5) END
 			END AS start
 		FROM (
-			SELECT t.id, t.organization_id, t.date_precision, t.date_start, f.years,
+			SELECT t.id, t.organization_id, o.country, o.scope = 'international' AS intl,
+				t.date_precision, t.date_start, f.years,
 				printf('%04d', CAST(substr(t.date_start, 1, 4) AS integer) + f.years) AS y
-			FROM ties t JOIN dash_ms_years f
+			FROM ties t JOIN organizations o ON o.id = t.organization_id JOIN dash_ms_years f
 				ON CAST(substr(t.date_start, 1, 4) AS integer) + f.years <= 2100
-			WHERE t.deleted_at IS NULL AND t.status <> 'ended' AND t.date_start IS NOT NULL
-				AND t.date_precision IN ('day', 'month', 'year')
+			WHERE t.deleted_at IS NULL AND o.deleted_at IS NULL AND t.status <> 'ended'
+				AND t.date_start IS NOT NULL AND t.date_precision IN ('day', 'month', 'year')
 		)
 	);
 --> statement-breakpoint
@@ -100,10 +106,12 @@ CREATE TRIGGER `dash_tie_rollups_delete` AFTER DELETE ON `ties` BEGIN
 		ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 --> statement-breakpoint
--- A partner deleted, restored or moved to another country takes its ties' counts along.
+-- A partner deleted, restored or moved to another country takes its ties' counts and milestones along.
 CREATE TRIGGER `dash_org_tie_rollups` AFTER UPDATE OF deleted_at, country, scope ON `organizations`
 WHEN OLD.deleted_at IS NOT NEW.deleted_at OR OLD.country IS NOT NEW.country OR OLD.scope IS NOT NEW.scope
 BEGIN
+	DELETE FROM dash_tie_ms WHERE org = OLD.id;
+	INSERT INTO dash_tie_ms SELECT * FROM dash_tie_ms_all WHERE org = NEW.id;
 	INSERT INTO dash_r_tie (k, y, kind, n)
 		SELECT k.k, CAST(substr(t.date_start, 1, 4) AS integer), t.kind, -count(*)
 		FROM ties t JOIN (

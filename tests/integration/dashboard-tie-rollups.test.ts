@@ -204,7 +204,7 @@ describe('tie rollups', () => {
 		recountRollups(db);
 		expect(readRollups(db)).toEqual(before);
 		// Feb 29 of 1996 falls on the 28th in 2021, a year without one.
-		expect(before.has(`dash_tie_ms|1|25|${orgs[0]}|2021-02-28|2021-02-28`)).toBe(true);
+		expect(before.has(`dash_tie_ms|1|25|${orgs[0]}|CN|0|2021-02-28|2021-02-28`)).toBe(true);
 		const late = anniversaries(
 			db,
 			{},

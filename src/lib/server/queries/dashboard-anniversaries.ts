@@ -92,17 +92,19 @@ export function anniversaries(
 
 /**
  * The window's milestones from `dash_tie_ms`: a day or a month lies inside when its start and
- * end do, so one range on the index finds them, earliest first.
+ * end do, so one range on an index finds them, earliest first, with their partner's country.
  */
 const storedMilestones: MilestoneFinder = (db, f, wFrom, wTo, limit) => {
-	const org = tieOrgCondition(f, sql`m.org`);
+	const org = tieOrgCondition(f, {
+		org: sql`m.org`,
+		country: sql`m.country`,
+		intl: sql`m.intl = 1`
+	});
 	// start <= end: the bound on start keeps the index range to the window.
-	const where = sql`m.start BETWEEN ${wFrom} AND ${wTo} AND m.end <= ${wTo} AND o.deleted_at IS NULL
+	const where = sql`m.start BETWEEN ${wFrom} AND ${wTo} AND m.end <= ${wTo}
 		${org ? sql`AND ${org}` : sql``}`;
 	const total =
-		db.get<{ n: number }>(
-			sql`SELECT count(*) AS n FROM dash_tie_ms m JOIN organizations o ON o.id = m.org WHERE ${where}`
-		)?.n ?? 0;
+		db.get<{ n: number }>(sql`SELECT count(*) AS n FROM dash_tie_ms m WHERE ${where}`)?.n ?? 0;
 	const rows = db.all<{
 		tieId: number;
 		organizationId: number;
@@ -114,7 +116,7 @@ const storedMilestones: MilestoneFinder = (db, f, wFrom, wTo, limit) => {
 	}>(
 		sql`SELECT m.tie_id AS tieId, m.org AS organizationId, t.kind, m.years,
 			t.date_precision AS precision, m.start, m.end
-		FROM dash_tie_ms m JOIN organizations o ON o.id = m.org JOIN ties t ON t.id = m.tie_id
+		FROM dash_tie_ms m JOIN ties t ON t.id = m.tie_id
 		WHERE ${where} ORDER BY m.start, m.years DESC, m.tie_id LIMIT ${limit}`
 	);
 	return { shown: rows, total };

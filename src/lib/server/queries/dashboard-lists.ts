@@ -215,16 +215,25 @@ export function overdueItems(
 /** Ties and anniversaries follow the partner and country filters (the others concern exchanges). */
 export function tieOrgCondition(
 	f: DashboardFilter,
-	orgId: SQL = sql`t.organization_id`
+	col: { org: SQL; country: SQL; intl: SQL } = {
+		org: sql`t.organization_id`,
+		country: sql`o.country`,
+		intl: sql`o.scope = 'international'`
+	}
 ): SQL | undefined {
 	const c: SQL[] = [];
 	const ids = f.partner?.filter((p): p is number => p !== 'none') ?? [];
 	if (f.partner?.length)
-		c.push(ids.length ? sql`${orgId} IN (SELECT value FROM json_each(${json(ids)}))` : sql`0`);
+		c.push(ids.length ? sql`${col.org} IN (SELECT value FROM json_each(${json(ids)}))` : sql`0`);
 	if (f.country?.length) {
 		const codes = f.country.filter((x) => x !== 'INTL');
-		const opts: SQL[] = [sql`o.country IN (SELECT value FROM json_each(${json(codes)}))`];
-		if (f.country.includes('INTL')) opts.push(sql`o.scope = 'international'`);
+		// One country (the usual filter) as an equality, so an index on it yields rows in date order.
+		const opts: SQL[] = [
+			codes.length === 1
+				? sql`${col.country} = ${codes[0]}`
+				: sql`${col.country} IN (SELECT value FROM json_each(${json(codes)}))`
+		];
+		if (f.country.includes('INTL')) opts.push(col.intl);
 		c.push(sql`(${sql.join(opts, sql` OR `)})`);
 	}
 	return c.length ? and(...c) : undefined;

@@ -191,10 +191,11 @@ function expectedTieRollups(db: Conn, out: Map<string, number>): void {
 			if (t.scope === 'international') keys.push('INTL');
 			for (const k of keys) bump(out, `dash_r_tie|${k}|${since}|${t.kind}`, 1);
 		}
-		if (t.status === 'ended' || !t.date_precision) continue;
+		if (!t.org_live || t.status === 'ended' || !t.date_precision) continue;
+		const partner = `${t.organization_id}|${t.country ?? ''}|${t.scope === 'international' ? 1 : 0}`;
 		for (let years = 5; since + years <= MILESTONE_HORIZON; years += 5) {
 			const a = anniversaryOf(t.date_precision, t.date_start, since + years);
-			bump(out, `dash_tie_ms|${t.id}|${years}|${t.organization_id}|${a.start}|${a.end}`, 1);
+			bump(out, `dash_tie_ms|${t.id}|${years}|${partner}|${a.start}|${a.end}`, 1);
 		}
 	}
 }

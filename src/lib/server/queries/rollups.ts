@@ -58,14 +58,10 @@ export function readRollups(db: Conn): Map<string, number> {
 			out.set(`${table}|${Object.values(key).join('|')}`, Number(n));
 		}
 	// Milestones are rows, not counts.
-	for (const m of db.all<{
-		tie_id: number;
-		years: number;
-		org: number;
-		start: string;
-		end: string;
-	}>(sql`SELECT tie_id, years, org, start, end FROM dash_tie_ms`))
-		out.set(`dash_tie_ms|${m.tie_id}|${m.years}|${m.org}|${m.start}|${m.end}`, 1);
+	for (const m of db.all<Record<string, string | number | null>>(
+		sql`SELECT tie_id, years, org, country, intl, start, end FROM dash_tie_ms`
+	))
+		out.set(`dash_tie_ms|${Object.values(m).join('|')}`, 1);
 	return out;
 }
 
