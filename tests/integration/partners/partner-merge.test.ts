@@ -14,7 +14,8 @@ import { createTie } from '../../../src/lib/server/queries/ties';
 import { createPerson } from '../../../src/lib/server/queries/people';
 import { linkSource } from '../../../src/lib/server/queries/sources-write';
 import { addAttachment } from '../../../src/lib/server/queries/attachments';
-import { restore } from '../../../src/lib/server/queries/trash';
+import { restore, softDelete } from '../../../src/lib/server/queries/trash';
+import { mergeCandidates } from '../../../src/lib/server/queries/pick-lists';
 import { insertAgreement } from '../../../src/lib/server/queries/agreements-write';
 import { exchangeOrganizations } from '../../../src/lib/server/db/schema';
 import { searchEverything } from '../../../src/lib/server/queries/search-query';
@@ -181,5 +182,24 @@ describe('mergeOrganizations', () => {
 			)
 		).toBe(1);
 		expect(dup?.id).not.toBe(trashed.id);
+	});
+
+	it('offers as duplicates the partners of the same country or of none, never itself or trashed ones', () => {
+		const make = (nameKo: string, country: string | null) =>
+			createOrganization(db, { nameKo, scope: 'foreign', country }, users.editor).id;
+		const self = { id: make('후보 기준', 'VN'), country: 'VN' };
+		const same = make('후보 같은 국가', 'VN');
+		const none = make('후보 국가 없음', null);
+		const other = make('후보 다른 국가', 'TH');
+		const trashed = make('후보 휴지통', 'VN');
+		softDelete(db, 'organization', trashed, users.editor);
+		const ids = (org: { id: number; country: string | null }) =>
+			mergeCandidates(db, org).map((c) => c.id);
+		expect(ids(self)).toContain(same);
+		expect(ids(self)).toContain(none);
+		for (const absent of [self.id, other, trashed]) expect(ids(self)).not.toContain(absent);
+		// Without a country, only others without one: the pair is merged from that side.
+		expect(ids({ id: none, country: null })).not.toContain(same);
+		expect(ids({ id: same, country: 'VN' })).toContain(none);
 	});
 });

@@ -1,5 +1,5 @@
 /** Short lists for the exchange and agreement forms' selects (people, sources, exchanges). */
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { exchanges, organizations, people, sources } from '../db/schema';
 import type { Viewer } from './exchanges';
@@ -53,6 +53,34 @@ export function partnerChoices(db: Conn, limit = 1000): Choice[] {
 		.select({ id: organizations.id, label: organizations.nameKo, detail: organizations.country })
 		.from(organizations)
 		.where(isNull(organizations.deletedAt))
+		.orderBy(organizations.nameKo)
+		.limit(limit)
+		.all();
+}
+
+/**
+ * Partners that may be a duplicate of `org`: of the same country or of none (a duplicate typed in
+ * a hurry often has none). Any such pair can be merged from one side or the other; a duplicate
+ * entered under another country needs its country corrected first. Far fewer than all partners,
+ * so the list stays short enough to choose from, and the page light.
+ */
+export function mergeCandidates(
+	db: Conn,
+	org: { id: number; country: string | null },
+	limit = 1000
+): Choice[] {
+	return db
+		.select({ id: organizations.id, label: organizations.nameKo, detail: organizations.country })
+		.from(organizations)
+		.where(
+			and(
+				isNull(organizations.deletedAt),
+				ne(organizations.id, org.id),
+				org.country
+					? or(eq(organizations.country, org.country), isNull(organizations.country))
+					: isNull(organizations.country)
+			)
+		)
 		.orderBy(organizations.nameKo)
 		.limit(limit)
 		.all();

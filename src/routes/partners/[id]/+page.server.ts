@@ -5,7 +5,7 @@ import { parseId } from '$lib/server/route-params';
 import { getPartnerStory } from '$lib/server/queries/partner-story';
 import { recordHistory } from '$lib/server/queries/audit';
 import { listAttachments } from '$lib/server/queries/attachments';
-import { partnerChoices } from '$lib/server/queries/pick-lists';
+import { mergeCandidates } from '$lib/server/queries/pick-lists';
 import { createTie, endTie, getTie, tieFormValues, updateTie } from '$lib/server/queries/ties';
 import { mergeOrganizations } from '$lib/server/queries/organizations-merge';
 import { softDelete } from '$lib/server/queries/trash';
@@ -33,7 +33,7 @@ export const load: PageServerLoad = (event) => {
 			{ type: 'attachment', ids: files.map((f) => f.id) }
 		]),
 		canEdit,
-		mergeChoices: canEdit ? partnerChoices(db).filter((p) => p.id !== id) : []
+		mergeChoices: canEdit ? mergeCandidates(db, story.organization) : []
 	};
 };
 
