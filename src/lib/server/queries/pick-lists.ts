@@ -1,5 +1,5 @@
 /** Short lists for the exchange and agreement forms' selects (people, sources, exchanges). */
-import { and, desc, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { exchanges, organizations, people, sources } from '../db/schema';
 import type { Viewer } from './exchanges';
@@ -48,14 +48,19 @@ export function exchangeChoices(db: Conn, viewer: Viewer, limit = 300): Choice[]
 		.all();
 }
 
-export function partnerChoices(db: Conn, limit = 1000): Choice[] {
+/** Live partners by name, those `where` keeps. */
+function partnersWhere(db: Conn, where: SQL | undefined, limit: number): Choice[] {
 	return db
 		.select({ id: organizations.id, label: organizations.nameKo, detail: organizations.country })
 		.from(organizations)
-		.where(isNull(organizations.deletedAt))
+		.where(and(isNull(organizations.deletedAt), where))
 		.orderBy(organizations.nameKo)
 		.limit(limit)
 		.all();
+}
+
+export function partnerChoices(db: Conn, limit = 1000): Choice[] {
+	return partnersWhere(db, undefined, limit);
 }
 
 /**
@@ -69,19 +74,14 @@ export function mergeCandidates(
 	org: { id: number; country: string | null },
 	limit = 1000
 ): Choice[] {
-	return db
-		.select({ id: organizations.id, label: organizations.nameKo, detail: organizations.country })
-		.from(organizations)
-		.where(
-			and(
-				isNull(organizations.deletedAt),
-				ne(organizations.id, org.id),
-				org.country
-					? or(eq(organizations.country, org.country), isNull(organizations.country))
-					: isNull(organizations.country)
-			)
-		)
-		.orderBy(organizations.nameKo)
-		.limit(limit)
-		.all();
+	return partnersWhere(
+		db,
+		and(
+			ne(organizations.id, org.id),
+			org.country
+				? or(eq(organizations.country, org.country), isNull(organizations.country))
+				: isNull(organizations.country)
+		),
+		limit
+	);
 }
