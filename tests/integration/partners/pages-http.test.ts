@@ -159,6 +159,19 @@ describe('partner forms', () => {
 		);
 	});
 
+	it('offers to merge the partners of the same country or of none, and says when there are none', async () => {
+		const hubei = await get('editor', `/partners/${await partnerId('허베이성')}`);
+		expect(hubei.text).toContain(`충칭시 (CN) · #${await partnerId('충칭시')}`);
+		expect(hubei.text).toContain(
+			`세계지방정부연합 아태지부 · #${await partnerId('세계지방정부연합 아태지부')}`
+		);
+		expect(hubei.text).not.toContain(`가나가와현 (JP) · #`);
+		// The only partner without a country has no candidate: no form, a sentence instead.
+		const uclg = await get('editor', `/partners/${await partnerId('세계지방정부연합 아태지부')}`);
+		expect(uclg.text).toContain('합칠 수 있는 상대가 없습니다');
+		expect(uclg.text).not.toContain('action="?/merge"');
+	});
+
 	it('asks to confirm a merge', async () => {
 		const id = await partnerId('허베이성');
 		const r = await post('editor', `/partners/${id}?/merge`, {
